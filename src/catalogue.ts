@@ -1,0 +1,100 @@
+/**
+ * The rule catalogue: every rule of a rulebook with its citation, in text,
+ * Markdown or JSON. Generated, never hand-written, so it cannot drift from `rules/`.
+ */
+import type { Rulebook } from './engine/rulebook.js';
+import type { Condition } from './engine/conditions.js';
+import type { Rule } from './schemas/rule.js';
+
+/** A condition in one line: `applicantAge >= 18 and channel in [agent, broker]`. */
+export function describeCondition(c: Condition): string {
+  if ('all' in c) return c.all.length === 1 ? describeCondition(c.all[0]!) : `(${c.all.map(describeCondition).join(' and ')})`;
+  if ('any' in c) return c.any.length === 1 ? describeCondition(c.any[0]!) : `(${c.any.map(describeCondition).join(' or ')})`;
+  if ('not' in c) return `not ${describeCondition(c.not)}`;
+  const ops: Record<string, string> = {
+    equal: '=',
+    notEqual: '≠',
+    lessThan: '<',
+    lessThanInclusive: '≤',
+    greaterThan: '>',
+    greaterThanInclusive: '≥',
+    in: 'in',
+    notIn: 'not in',
+    contains: 'contains',
+    doesNotContain: 'does not contain',
+  };
+  const v = c.value;
+  const value =
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? v.fact : Array.isArray(v) ? `[${v.join(', ')}]` : JSON.stringify(v);
+  return `${c.fact}${c.path ? c.path.slice(1) : ''} ${ops[c.operator]} ${value}`;
+}
+
+const effective = (r: Rule) =>
+  r.effective.from === null && r.effective.to === null
+    ? 'always'
+    : `${r.effective.from ?? '…'} – ${r.effective.to ?? 'open'}`;
+
+/** The catalogue as Markdown, one section per source. */
+export function catalogueMarkdown(rulebook: Rulebook): string {
+  const out: string[] = [
+    '# Rule catalogue',
+    '',
+    '<!-- Generated from rules/ by `icr rules --format markdown`; do not edit by hand. -->',
+    '',
+    `${rulebook.rules.length} rules in ${rulebook.ruleSets.length} rule sets. Rulebook hash \`${rulebook.hash}\`.`,
+    '',
+  ];
+  for (const set of rulebook.ruleSets) {
+    const rules = set.rules.filter((r) => rulebook.rules.includes(r));
+    out.push(`## ${set.source} — ${set.document.title.zh}`, '', `*${set.document.title.en}* · ${set.document.nature} · rule set ${set.version}`, '');
+    if (set.document.reference) out.push(set.document.reference, '');
+    if (set.disclaimer) out.push(`> ${set.disclaimer.en} ${set.disclaimer.zh}`, '');
+    for (const r of rules) {
+      out.push(`### \`${r.id}\``, '');
+      out.push(`**${r.title.en}** — ${r.title.zh}`, '');
+      out.push(`- check: ${r.check}; severity: ${r.severity}; in force: ${effective(r)}`);
+      out.push(`- citation: ${r.citation.source} ${r.citation.section}`);
+      out.push(`- applies when: ${r.when ? describeCondition(r.when) : 'every case'}`);
+      if ('require' in r) out.push(`- requires: ${describeCondition(r.require)}`);
+      out.push('', `> ${r.citation.quote}`, '');
+      if (r.note) out.push(`Note: ${r.note}`, '');
+    }
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** The catalogue as plain text for a terminal. */
+export function catalogueText(rulebook: Rulebook): string {
+  const out: string[] = [];
+  for (const set of rulebook.ruleSets) {
+    const rules = set.rules.filter((r) => rulebook.rules.includes(r));
+    out.push(`${set.source}  ${set.document.title.zh} (${set.document.title.en})  [${rules.length} rules]`);
+    for (const r of rules) {
+      out.push(`  ${r.id}`);
+      out.push(`    ${r.title.en} / ${r.title.zh}`);
+      out.push(`    ${r.check} · ${r.severity} · ${r.citation.section} · in force ${effective(r)}`);
+      out.push(`    「${r.citation.quote}」`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n')}`;
+}
+
+/** The catalogue as JSON records. */
+export function catalogueJson(rulebook: Rulebook): string {
+  return `${JSON.stringify(
+    rulebook.rules.map((r) => ({
+      id: r.id,
+      check: r.check,
+      severity: r.severity,
+      title: r.title,
+      citation: r.citation,
+      effective: r.effective,
+      when: r.when ? describeCondition(r.when) : null,
+      require: 'require' in r ? describeCondition(r.require) : null,
+      note: r.note ?? null,
+    })),
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,13 @@
+import type { Rulebook } from '../engine/rulebook.js';
+
+/** Options every check takes. */
+export interface CheckOptions {
+  /** Rulebook to judge by. Default: {@link defaultRulebook}. */
+  readonly rulebook?: Rulebook;
+  /**
+   * The instant the case is judged at (ISO 8601 with offset), echoed in the
+   * result. Checks read no clock: when omitted, a check uses the case's own
+   * date (e.g. a sale's `signedAt`).
+   */
+  readonly asOf?: string;
+}

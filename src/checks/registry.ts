@@ -1,0 +1,32 @@
+import type { CheckName } from '../schemas/common.js';
+import type { CheckResult } from '../schemas/result.js';
+import type { CheckOptions } from './options.js';
+import { checkSalesEligibility, type SaleInput } from './eligibility/check-sales-eligibility.js';
+import type { CheckDefinition } from './definition.js';
+import { eligibilityCheck } from './eligibility/definition.js';
+
+/** The checks whose rules and inputs are implemented, by rule `check` name. */
+export const CHECK_DEFINITIONS: Partial<Record<CheckName, CheckDefinition<any, Record<string, unknown>>>> = {
+  eligibility: eligibilityCheck,
+};
+
+/** The definition of a check, or a clear error naming the implemented ones. */
+export function checkDefinition(check: string): CheckDefinition<unknown, Record<string, unknown>> {
+  const def = CHECK_DEFINITIONS[check as CheckName];
+  if (!def) {
+    throw new TypeError(`unknown check "${check}"; implemented: ${Object.keys(CHECK_DEFINITIONS).join(', ')}`);
+  }
+  return def;
+}
+
+/** The public check function behind each rule `check` name, as fixtures and the CLI call it. */
+const CHECK_FUNCTIONS: Partial<Record<CheckName, (input: unknown, options: CheckOptions) => CheckResult>> = {
+  eligibility: (input, options) => checkSalesEligibility(input as SaleInput, options),
+};
+
+/** Runs the named check on an input; throws `InputError` for a malformed one. */
+export function runFixtureCheck(check: string, input: unknown, options: CheckOptions): CheckResult {
+  const fn = CHECK_FUNCTIONS[check as CheckName];
+  if (!fn) throw new TypeError(`unknown check "${check}"; implemented: ${Object.keys(CHECK_FUNCTIONS).join(', ')}`);
+  return fn(input, options);
+}

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { createRulebook, defaultRulebook } from '../../engine/rulebook.js';
+import { RuleSetError } from '../../errors.js';
+import { REPORTERS, type ReporterName, renderReport } from '../../fixtures/reporters.js';
+import { type FixtureSource, runFixtures, uncovered } from '../../fixtures/runner.js';
+import { UsageError, displayPath, listJsonFiles, packageRoot, readJsonFile, writeOutput } from '../io.js';
+
+interface TestArgs {
+  values: { reporter?: string; out?: string; coverage?: boolean; 'require-coverage'?: boolean; rules?: string[] };
+  positionals: string[];
+}
+
+/** `icr test`: runs fixtures; exit 0 all passed, 1 any failed (or coverage missing when required), 2 invalid. */
+export function runTest({ values, positionals }: TestArgs): number {
+  const reporter = (values.reporter ?? 'pretty') as ReporterName;
+  if (!REPORTERS.includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}`);
+  let rulebook = defaultRulebook;
+  if (values.rules?.length) {
+    const sets = listJsonFiles(values.rules).map((f) => {
+      const read = readJsonFile(f);
+      if ('error' in read) throw new UsageError(`${displayPath(f)} ${read.error}`);
+      return { file: displayPath(f), data: read.data };
+    });
+    try {
+      rulebook = createRulebook({ rulesets: sets.map((s) => s.data), id: 'custom' });
+    } catch (e) {
+      if (!(e instanceof RuleSetError)) throw e;
+      process.stderr.write(`${e.issues.map((i) => `${i.file}${i.pointer ? `#${i.pointer}` : ''}: ${i.message}`).join('\n')}\n`);
+      return 2;
+    }
+  }
+  const files = listJsonFiles(positionals.length ? positionals : [join(packageRoot(), 'fixtures')]);
+  if (files.length === 0) throw new UsageError('no fixture files found');
+  const sources: FixtureSource[] = files.map((f) => {
+    const read = readJsonFile(f);
+    return 'error' in read ? { file: displayPath(f), error: read.error } : { file: displayPath(f), data: read.data };
+  });
+  const report = runFixtures(sources, { rulebook });
+  const requireCoverage = values['require-coverage'] === true;
+  const text = renderReport(report, reporter, {
+    coverage: values.coverage === true,
+    requireCoverage,
+    color: reporter === 'pretty' && values.out === undefined && process.stdout.isTTY === true,
+  });
+  writeOutput(text, values.out);
+  if (values.out !== undefined && reporter !== 'pretty') {
+    const { passed, failed, invalid } = report.totals;
+    process.stderr.write(`icr test: ${passed} passed, ${failed} failed, ${invalid} invalid; report written to ${values.out}\n`);
+  }
+  if (report.totals.invalid > 0) return 2;
+  if (report.totals.failed > 0) return 1;
+  if (requireCoverage && uncovered(report).length > 0) return 1;
+  return 0;
+}

@@ -1,0 +1,59 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Bad arguments: printed with a usage hint, exit code 2. */
+export class UsageError extends Error {}
+
+/** The installed package's root (dist/cli.js lives one level below). */
+export function packageRoot(): string {
+  return fileURLToPath(new URL('..', import.meta.url));
+}
+
+/** Shows a path relative to the working directory when it is inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/** Every `.json` file under the given files and directories, sorted; a missing path is a usage error. */
+export function listJsonFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        const child = join(p, name);
+        if (statSync(child).isDirectory() || name.endsWith('.json')) walk(child);
+      }
+    } else out.push(resolve(p));
+  };
+  for (const p of paths) walk(p);
+  return [...new Set(out)];
+}
+
+/** Reads and parses a JSON file; `{ error }` with a plain sentence when it cannot. */
+export function readJsonFile(file: string): { data: unknown } | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { error: `cannot read: ${(e as Error).message}` };
+  }
+  try {
+    return { data: JSON.parse(text) };
+  } catch (e) {
+    return { error: `is not valid JSON: ${(e as Error).message}` };
+  }
+}
+
+/** Writes text to a file, or to stdout when no file is given. */
+export function writeOutput(text: string, file: string | undefined): void {
+  if (file === undefined) process.stdout.write(text);
+  else writeFileSync(file, text);
+}

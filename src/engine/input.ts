@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { InputError, type InputIssue } from '../errors.js';
+import { Instant } from '../schemas/common.js';
+import { INPUT_LIMITS, formatPath, guardUntrusted, type DataPath } from './guard.js';
+
+function zodIssueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
+  if (issue.code === 'unrecognized_keys') {
+    return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/**
+ * Validates untrusted input against a schema: first the structural guard
+ * (prototype keys, depth, sizes, non-JSON values), then the schema. Throws an
+ * {@link InputError} listing every problem with its path.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string, prefix: DataPath = []): z.output<S> {
+  const guard = guardUntrusted(input, INPUT_LIMITS);
+  if (guard.length) {
+    throw new InputError(guard.map((g) => ({ path: formatPath([...prefix, ...g.path]), message: g.message })), what);
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issues: InputIssue[] = result.error.issues.map((i) => ({
+      path: formatPath([...prefix, ...(i.path as DataPath)]),
+      message: zodIssueMessage(i),
+    }));
+    throw new InputError(issues, what);
+  }
+  return result.data;
+}
+
+/** Validates an `asOf` option: an instant with an offset. */
+export function parseAsOf(asOf: unknown): string {
+  return parseInput(Instant, asOf, 'options', ['asOf']);
+}

@@ -1,0 +1,32 @@
+/**
+ * insurance-compliance-rules: typed, synchronous, pure compliance checks for
+ * Chinese insurers, driven by declarative JSON rule sets that cite their sources.
+ */
+export { checkSalesEligibility, type SaleInput } from './checks/eligibility/check-sales-eligibility.js';
+export type { CheckOptions } from './checks/options.js';
+export { createRulebook, defaultRulebook, type Rulebook, type RulebookOptions } from './engine/rulebook.js';
+export { loadRuleSet, validateRuleSet, type RuleSet, type RuleSetValidation } from './engine/ruleset.js';
+export { deriveFacts } from './engine/derive-facts.js';
+export {
+  toJsonRulesEngineRules,
+  type JsonRulesEngineRule,
+  type JsonRulesEngineOperator,
+} from './engine/export-jre.js';
+export { InputError, RuleSetError, type InputIssue, type RuleSetIssue } from './errors.js';
+export { SHIPPED_RULE_SETS } from './rules-data.js';
+export { FACT_CATALOGS } from './checks/catalogs.js';
+export type { FactSpec, FactCatalog } from './engine/facts.js';
+export { OPERATORS, type Condition } from './engine/conditions.js';
+export { ageOn } from './time/age.js';
+
+export {
+  Sale,
+  Party,
+  Insured,
+  Product,
+  Channel,
+} from './schemas/sale.js';
+export { Instant, CivilDate, SourceId, SOURCE_IDS, CheckName, CHECKS } from './schemas/common.js';
+export { Rule, EligibilityRule, RuleSetFile, Citation, Effective, Severity, Condition as ConditionSchema } from './schemas/rule.js';
+export { CheckResult, Finding, Verdict, FindingVerdict, RulebookRef } from './schemas/result.js';
+export { ruleSetJsonSchema } from './schemas/json-schema.js';

@@ -1,0 +1,171 @@
+/**
+ * Civil dates (`YYYY-MM-DD`) and instants (ISO 8601 with an offset), and the
+ * one time zone every civil-date question is answered in: Asia/Shanghai.
+ *
+ * Asia/Shanghai has kept UTC+08:00 without daylight saving since
+ * 1991-09-15, so for the instants this library accepts (1992 onwards) the
+ * civil date in Shanghai is the UTC date of `instant + 8h`. This is exact,
+ * needs no time-zone database and never looks at the host `TZ`.
+ */
+
+/** Milliseconds in one civil day. */
+export const DAY_MS = 86_400_000;
+/** Offset of Asia/Shanghai from UTC (no DST since 1991). */
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/** Earliest instant accepted: 1992-01-01T00:00:00+08:00. */
+export const MIN_INSTANT_MS = Date.UTC(1992, 0, 1) - SHANGHAI_OFFSET_MS;
+/** Latest instant accepted: 2199-12-31T23:59:59.999+08:00. */
+export const MAX_INSTANT_MS = Date.UTC(2200, 0, 1) - SHANGHAI_OFFSET_MS - 1;
+
+/** A civil date split into its parts. Months are 1–12. */
+export interface CivilDateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const CIVIL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_RE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** Whether `year` is a Gregorian leap year. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days in `month` (1–12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function validParts(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * Parses a civil date `YYYY-MM-DD`; `undefined` for anything else,
+ * including impossible dates such as `2025-02-30`.
+ *
+ * @example parseCivilDate('2024-02-29') // { year: 2024, month: 2, day: 29 }
+ */
+export function parseCivilDate(text: string): CivilDateParts | undefined {
+  const m = CIVIL_DATE_RE.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return validParts(year, month, day) ? { year, month, day } : undefined;
+}
+
+/** Why `text` is not a civil date, or `undefined` when it is one. */
+export function civilDateProblem(text: string): string | undefined {
+  if (!CIVIL_DATE_RE.test(text)) return 'must be a civil date YYYY-MM-DD';
+  return parseCivilDate(text) ? undefined : `${text} is not a date in the calendar`;
+}
+
+/**
+ * Parses an ISO 8601 instant that carries an offset (`Z` or `±HH:MM`) and
+ * returns epoch milliseconds; `undefined` when the text is malformed, names an
+ * impossible date or time, has no offset, or lies outside 1992–2199.
+ *
+ * @example parseInstant('2025-09-30T16:00:00+08:00') // 1759219200000
+ */
+export function parseInstant(text: string): number | undefined {
+  return instantParts(text).ms;
+}
+
+/** Why `text` is not an accepted instant, or `undefined` when it is one. */
+export function instantProblem(text: string): string | undefined {
+  return instantParts(text).problem;
+}
+
+function instantParts(text: string): { ms?: number; problem?: string } {
+  const m = INSTANT_RE.exec(text);
+  if (!m) {
+    return { problem: 'must be an ISO 8601 date-time with an offset, e.g. 2025-09-30T16:00:00+08:00' };
+  }
+  const offset = m[8];
+  if (offset === undefined) {
+    return { problem: 'is a naive date-time (no offset); add the offset, e.g. +08:00 or Z' };
+  }
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
+  if (!validParts(year, month, day)) return { problem: `${text.slice(0, 10)} is not a date in the calendar` };
+  if (hour > 23 || minute > 59 || second > 59) return { problem: 'has an impossible time of day' };
+  let offsetMs = 0;
+  if (offset !== 'Z') {
+    const oh = Number(offset.slice(1, 3));
+    const om = Number(offset.slice(4, 6));
+    if (oh > 23 || om > 59) return { problem: 'has an impossible offset' };
+    offsetMs = (oh * 60 + om) * 60_000 * (offset[0] === '-' ? -1 : 1);
+  }
+  const ms =
+    Date.UTC(year, month - 1, day, hour, minute, second) + Math.floor(fraction * 1000) - offsetMs;
+  if (ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS) {
+    return { problem: 'must lie between 1992-01-01 and 2199-12-31 (Asia/Shanghai)' };
+  }
+  return { ms };
+}
+
+/** Days since 1970-01-01 of a civil date. */
+export function dayNumber(parts: CivilDateParts): number {
+  return Date.UTC(parts.year, parts.month - 1, parts.day) / DAY_MS;
+}
+
+/** The civil date of a day number (days since 1970-01-01). */
+export function fromDayNumber(n: number): CivilDateParts {
+  const d = new Date(n * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Formats civil date parts as `YYYY-MM-DD`. */
+export function formatCivilDate(parts: CivilDateParts): string {
+  return `${String(parts.year).padStart(4, '0')}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
+}
+
+/** The Asia/Shanghai day number (days since 1970-01-01) of an instant. */
+export function shanghaiDayNumber(ms: number): number {
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+/**
+ * The civil date in Asia/Shanghai of an instant, whatever the host `TZ`.
+ *
+ * @example shanghaiDate(parseInstant('2025-09-30T16:00:00Z')!) // '2025-10-01'
+ */
+export function shanghaiDate(ms: number): string {
+  return formatCivilDate(fromDayNumber(shanghaiDayNumber(ms)));
+}
+
+/** Formats an instant as ISO 8601 with the Asia/Shanghai offset `+08:00`. */
+export function formatShanghaiInstant(ms: number): string {
+  const d = new Date(ms + SHANGHAI_OFFSET_MS);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const millis = d.getUTCMilliseconds();
+  return `${base}${millis ? `.${pad(millis, 3)}` : ''}+08:00`;
+}
+
+/**
+ * Adds whole calendar months to a civil date; when the target month has no
+ * corresponding day, the month's last day is used (civil-code art. 202).
+ *
+ * @example addMonths({ year: 2024, month: 2, day: 29 }, 12) // 2025-02-28
+ */
+export function addMonths(parts: CivilDateParts, months: number): CivilDateParts {
+  const index = parts.year * 12 + (parts.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(parts.day, daysInMonth(year, month)) };
+}
+
+/** Compares two civil dates: negative, zero or positive. */
+export function compareCivilDates(a: CivilDateParts, b: CivilDateParts): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
