@@ -5,6 +5,7 @@
 import type { Rulebook } from './engine/rulebook.js';
 import type { Condition } from './engine/conditions.js';
 import type { Rule } from './schemas/rule.js';
+import type { FactCatalog } from './engine/facts.js';
 
 /** A condition in one line: `applicantAge >= 18 and channel in [agent, broker]`. */
 export function describeCondition(c: Condition): string {
@@ -97,4 +98,26 @@ export function catalogueJson(rulebook: Rulebook): string {
     null,
     2,
   )}\n`;
+}
+
+/** The fact catalogues as Markdown: what rule conditions may test, per check. */
+export function factsMarkdown(catalogs: Readonly<Partial<Record<string, FactCatalog>>>): string {
+  const out: string[] = [
+    '# Facts',
+    '',
+    '<!-- Generated from the fact catalogues by `npm run docs`; do not edit by hand. -->',
+    '',
+    'Rule conditions test *facts*: named values a check derives from its input. A rule file naming a fact outside its check\'s catalogue is rejected. A fact the input cannot supply is *unknown*, and a rule that needs it is `indeterminate`, listing the input paths under `missing`.',
+    '',
+  ];
+  for (const [check, catalog] of Object.entries(catalogs)) {
+    if (!catalog) continue;
+    out.push(`## ${check}`, '', '| fact | type | values | derived from | meaning |', '|---|---|---|---|---|');
+    for (const [name, spec] of Object.entries(catalog)) {
+      const values = spec.values ? spec.values.join(', ') : '';
+      out.push(`| \`${name}\` | ${spec.type} | ${values} | ${spec.inputs.map((i) => `\`${i}\``).join(', ')} | ${spec.description.replace(/\|/g, '\\|')} |`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
 }

@@ -30,3 +30,4 @@ export { Instant, CivilDate, SourceId, SOURCE_IDS, CheckName, CHECKS } from './s
 export { Rule, EligibilityRule, RuleSetFile, Citation, Effective, Severity, Condition as ConditionSchema } from './schemas/rule.js';
 export { CheckResult, Finding, Verdict, FindingVerdict, RulebookRef } from './schemas/result.js';
 export { ruleSetJsonSchema } from './schemas/json-schema.js';
+export { catalogueMarkdown, catalogueText, catalogueJson, factsMarkdown, describeCondition } from './catalogue.js';

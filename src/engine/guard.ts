@@ -58,7 +58,8 @@ export function guardUntrusted(value: unknown, limits: GuardLimits): GuardIssue[
       issues.push({ path: [], message: `has more than ${limits.maxNodes} values` });
       break;
     }
-    if (v === null || typeof v === 'boolean') continue;
+    // An `undefined` property is an absent one (schemas then decide whether it may be absent).
+    if (v === null || v === undefined || typeof v === 'boolean') continue;
     if (typeof v === 'string') {
       if (v.length > limits.maxStringLength) {
         issues.push({ path, message: `is a string longer than ${limits.maxStringLength} characters` });
