@@ -1,7 +1,19 @@
 import type { z } from 'zod';
 import { InputError, type InputIssue } from '../errors.js';
 import { Instant } from '../schemas/common.js';
+import { INVALID, type FastValidator, compileFastValidator } from './fast-validate.js';
 import { INPUT_LIMITS, formatPath, guardUntrusted, type DataPath } from './guard.js';
+
+const fastValidators = new WeakMap<z.ZodType, FastValidator | null>();
+
+function fastValidatorFor(schema: z.ZodType): FastValidator | null {
+  let v = fastValidators.get(schema);
+  if (v === undefined) {
+    v = compileFastValidator(schema, INPUT_LIMITS) ?? null;
+    fastValidators.set(schema, v);
+  }
+  return v;
+}
 
 function zodIssueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
@@ -18,8 +30,17 @@ function zodIssueMessage(issue: z.core.$ZodIssue): string {
  * Validates untrusted input against a schema: first the structural guard
  * (prototype keys, depth, sizes, non-JSON values), then the schema. Throws an
  * {@link InputError} listing every problem with its path.
+ *
+ * Valid input takes a fast path compiled from the same schema (see
+ * `fast-validate.ts`), which decides exactly as the guard and zod do; only
+ * rejected input pays for the guard and zod's error reporting.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string, prefix: DataPath = []): z.output<S> {
+  const fast = fastValidatorFor(schema);
+  if (fast) {
+    const out = fast(input);
+    if (out !== INVALID) return out as z.output<S>;
+  }
   const guard = guardUntrusted(input, INPUT_LIMITS);
   if (guard.length) {
     throw new InputError(guard.map((g) => ({ path: formatPath([...prefix, ...g.path]), message: g.message })), what);
