@@ -15,6 +15,7 @@
  * guard and zod alone.
  */
 import type { z } from 'zod';
+import { fastCheckOf } from './fast-checks.js';
 
 /** Output on success, {@link INVALID} otherwise. */
 export type FastValidator = (value: unknown) => unknown;
@@ -133,6 +134,13 @@ function compile(schema: ZodLike, seen: Map<ZodLike, FastValidator>): FastValida
   if (cached) return cached;
   const def = schema._zod.def;
   let out: FastValidator;
+  const registered = fastCheckOf(schema);
+  if (registered) {
+    // The schema's own refinements, decided by the predicate registered beside it.
+    out = (v) => (registered(v) ? v : INVALID);
+    seen.set(schema, out);
+    return out;
+  }
   switch (def.type) {
     case 'string': {
       requireBound(def, limits.maxStringLength, 'string');

@@ -50,12 +50,11 @@ function validParts(year: number, month: number, day: number): boolean {
  * @example parseCivilDate('2024-02-29') // { year: 2024, month: 2, day: 29 }
  */
 export function parseCivilDate(text: string): CivilDateParts | undefined {
-  const m = CIVIL_DATE_RE.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return validParts(year, month, day) ? { year, month, day } : undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = two(text, 0) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  return year >= 0 && validParts(year, month, day) ? { year, month, day } : undefined;
 }
 
 /** Why `text` is not a civil date, or `undefined` when it is one. */
