@@ -16,7 +16,9 @@ function fastValidatorFor(schema: z.ZodType): FastValidator | null {
 }
 
 function zodIssueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
+  if (issue.code === 'invalid_type') {
+    return 'input' in issue ? `must be ${issue.expected === 'object' ? 'an' : 'a'} ${issue.expected}` : `is required (${issue.expected})`;
+  }
   if (issue.code === 'unrecognized_keys') {
     return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
@@ -45,7 +47,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   if (guard.length) {
     throw new InputError(guard.map((g) => ({ path: formatPath([...prefix, ...g.path]), message: g.message })), what);
   }
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) {
     const issues: InputIssue[] = result.error.issues.map((i) => ({
       path: formatPath([...prefix, ...(i.path as DataPath)]),
