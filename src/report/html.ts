@@ -309,7 +309,7 @@ ${input.generatedAt !== undefined ? `<div><dt>Generated</dt><dd>${e(input.genera
 
   const chart = `<section id="coverage" aria-labelledby="coverage-h">
 <h2 id="coverage-h">Coverage by source</h2>
-<p class="legend"><span class="key s-covered"></span> covered (a failing and a passing fixture) <span class="key s-partial"></span> only failing or only passing fixtures <span class="key s-none"></span> no fixture</p>
+<p class="legend"><span class="key s-covered"></span> covered (a failing and a passing fixture) <span class="key s-partial"></span> only failing or only passing fixtures <span class="key s-none"></span> no passing fixture</p>
 <table class="chart">
 <thead><tr><th scope="col">source</th><th scope="col">document</th><th scope="col" class="bar-col">rules covered</th><th scope="col" class="num">covered</th><th scope="col" class="num">fails in</th><th scope="col" class="num">passes in</th></tr></thead>
 <tbody>
