@@ -65,10 +65,6 @@ function readFixtureDir(dir: string): FixtureSource[] {
   return out;
 }
 
-export function hasShippedFixtures(): boolean {
-  return existsSync(shippedFixturesDir) && readFixtureDir(shippedFixturesDir).length > 0;
-}
-
 /** The shipped rulebook with hostile text in one rule's English title and note. */
 export function hostileRulebook() {
   const sets = defaultRulebook.ruleSets.map((set) =>
@@ -87,7 +83,7 @@ export function hostileRulebook() {
 export function buildAuditReport() {
   const rulebook = hostileRulebook();
   const sources: FixtureSource[] = [
-    ...(existsSync(shippedFixturesDir) ? readFixtureDir(shippedFixturesDir) : []),
+    ...readFixtureDir(shippedFixturesDir),
     { file: 'report-test/own.json', data: [OWN_FIXTURES.passing, OWN_FIXTURES.failing] },
     { file: 'report-test/wrong.json', data: OWN_FIXTURES.wrong },
     { file: 'report-test/broken.json', error: 'is not valid JSON: Unexpected token' },
