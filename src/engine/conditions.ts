@@ -385,10 +385,40 @@ export function compileCondition(condition: Condition): Predicate {
       return op(a, b) ? TRUE : FALSE;
     };
   }
-  return (f) => {
-    let a = f[fact];
-    if (readFact) a = readFact(a);
-    if (a === undefined) return UNKNOWN;
-    return op(a, v) ? TRUE : FALSE;
-  };
+  if (readFact) {
+    return (f) => {
+      const a = readFact(f[fact]);
+      if (a === undefined) return UNKNOWN;
+      return op(a, v) ? TRUE : FALSE;
+    };
+  }
+  // The common leaves, one closure shape per operator so each call site stays monomorphic.
+  // Semantics are OPERATOR_FUNCTIONS' exactly (the operator test compares them with json-rules-engine).
+  switch (condition.operator) {
+    case 'equal':
+      return (f) => {
+        const a = f[fact];
+        return a === undefined ? UNKNOWN : a === v ? TRUE : FALSE;
+      };
+    case 'notEqual':
+      return (f) => {
+        const a = f[fact];
+        return a === undefined ? UNKNOWN : a !== v ? TRUE : FALSE;
+      };
+    case 'in':
+    case 'notIn': {
+      const set = new Set(v as unknown[]);
+      const want = condition.operator === 'in';
+      return (f) => {
+        const a = f[fact];
+        return a === undefined ? UNKNOWN : set.has(a) === want ? TRUE : FALSE;
+      };
+    }
+    default:
+      return (f) => {
+        const a = f[fact];
+        if (a === undefined) return UNKNOWN;
+        return op(a, v) ? TRUE : FALSE;
+      };
+  }
 }

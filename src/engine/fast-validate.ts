@@ -219,26 +219,23 @@ function compile(schema: ZodLike, seen: Map<ZodLike, FastValidator>): FastValida
       if (def.checks?.length) throw new Unsupported('object checks');
       if (!def.catchall || def.catchall._zod.def.type !== 'never') throw new Unsupported('non-strict object');
       const keys = Object.keys(def.shape!);
-      const known = new Set(keys);
       // Filled lazily so recursive schemas compile.
       const fields: FastValidator[] = [];
+      const n = keys.length;
       out = (v) => {
         if (!isPlainObject(v)) return INVALID;
-        let n = 0;
-        for (const k in v) {
-          if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-          if (!known.has(k)) return INVALID;
-          n++;
-        }
-        if (n > keys.length) return INVALID;
+        let present = 0;
         let copy: Record<string, unknown> | undefined;
-        for (let i = 0; i < keys.length; i++) {
+        for (let i = 0; i < n; i++) {
           const k = keys[i]!;
           const field = v[k];
+          if (field !== undefined) present++;
           const r = fields[i]!(field);
           if (r === INVALID) return INVALID;
           if (r !== field) (copy ??= { ...v })[k] = r;
         }
+        // Any other own key (unknown, forbidden, or a known one holding undefined): zod decides, on the slow path.
+        if (Object.keys(v).length !== present) return INVALID;
         return copy ?? v;
       };
       seen.set(schema, out);
