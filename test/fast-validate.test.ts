@@ -1,6 +1,8 @@
 /**
- * The fast validator compiled from a zod schema must decide exactly as zod
- * does — same acceptance, same output — on valid and corrupted inputs.
+ * The fast validator compiled from a zod schema may only ever accept what zod
+ * accepts, with zod's output, and must reject everything zod rejects. It may
+ * decline an input zod accepts (a key present with the value `undefined`):
+ * callers then take zod's answer on the slow path.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -56,18 +58,25 @@ describe('compileFastValidator', () => {
   });
   it('agrees with zod on corrupted sales', () => {
     let rejected = 0;
+    let declined = 0;
     fc.assert(
       fc.property(saleArb, fc.nat(), junk, (sale, choice, replacement) => {
         const input = corrupt(sale, choice, replacement);
         const zod = Sale.safeParse(input);
         const ours = fast(input);
-        expect(ours === INVALID, JSON.stringify(input)).toBe(!zod.success);
-        if (zod.success) expect(ours).toEqual(zod.data);
-        else rejected += 1;
+        if (!zod.success) {
+          expect(ours, JSON.stringify(input)).toBe(INVALID);
+          rejected += 1;
+        } else if (ours !== INVALID) {
+          expect(ours).toEqual(zod.data);
+        } else {
+          declined += 1;
+        }
       }),
       { numRuns: 3000, seed: 2 },
     );
     expect(rejected).toBeGreaterThan(1000);
+    expect(declined).toBeLessThan(100); // only inputs holding an explicit undefined take the slow path
   });
   it('rejects __proto__ keys and non-plain objects that zod would also refuse or the guard must see', () => {
     const proto = JSON.parse('{"__proto__": {"x": 1}, "id": "S"}');
