@@ -25,9 +25,9 @@ export const EventDate = z
     if (problem) {
       ctx.addIssue({
         code: 'custom',
-        message: /naive/.test(problem)
-          ? problem
-          : `must be a civil date YYYY-MM-DD or an ISO 8601 date-time with an offset (${problem})`,
+        message: problem.startsWith('must be an ISO 8601')
+          ? 'must be a civil date YYYY-MM-DD or an ISO 8601 date-time with an offset, e.g. 2024-02-29 or 2024-02-29T16:00:00+08:00'
+          : problem,
       });
     }
   })
@@ -72,7 +72,15 @@ export const ArchiveRecord = z.strictObject({
    * The policy term in whole months (a part month counts as a whole one, so
    * a term even a day over 12 months is 13), or `whole-life`.
    */
-  policyTermMonths: z.union([z.number().int().positive().max(2400), z.literal('whole-life')]).optional(),
+  policyTermMonths: z
+    .union(
+      [
+        z.number().int('must be a whole number of months').positive('must be at least 1 month').max(2400, 'must be at most 2400 months'),
+        z.literal('whole-life'),
+      ],
+      { error: 'must be a whole number of months (1–2400) or "whole-life"' },
+    )
+    .optional(),
   /** When the insurance contract ended (保险合同终止): expiry, surrender, rescission, full payment of benefits. */
   contractTerminatedAt: EventDate.nullable().optional(),
   /** When the business relationship with the customer ended (业务关系终止/结束). */
