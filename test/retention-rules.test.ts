@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultRulebook } from '../src/index.js';
-import { runFixtures } from '../src/fixtures/runner.js';
+import { compareExpectation, runFixtures } from '../src/fixtures/runner.js';
+import { checkDisposal } from '../src/index.js';
+import { Fixture } from '../src/fixtures/schema.js';
 
 const root = join(import.meta.dirname, '..');
 const retentionRules = defaultRulebook.rules.filter((r) => r.check === 'retention');
@@ -41,5 +43,26 @@ describe('retention fixtures', () => {
       .map((c) => c.ruleId);
     expect(gaps).toEqual([]);
     expect(report.coverage.filter((c) => c.check === 'retention').length).toBe(retentionRules.length);
+  });
+});
+
+describe('fixture expectations on retention results', () => {
+  const input = { id: 'P', kind: 'policy-file', policyTermMonths: 12, contractTerminatedAt: '2019-03-31' };
+  const asOf = '2024-03-31T10:00:00+08:00';
+  const result = checkDisposal(input as never, { asOf });
+  const fixture = (expect: Record<string, unknown>) => Fixture.parse({ description: 'retention expectation test', check: 'retention', asOf, input, expect });
+
+  it('compares retainUntil and the governing rule', () => {
+    expect(compareExpectation(fixture({ retainUntil: '2024-03-31', governingRule: 'insurance-law-2015.art87.term-up-to-1y' }), result)).toEqual([]);
+    expect(compareExpectation(fixture({ retainUntil: '2024-04-01' }), result)).toEqual(['retainUntil is 2024-03-31, expected 2024-04-01']);
+    expect(compareExpectation(fixture({ governingRule: null }), result)).toEqual([
+      'the governing rule is insurance-law-2015.art87.term-up-to-1y, expected none',
+    ]);
+  });
+
+  it('reads an empty retainUntil as "no date"', () => {
+    const open = checkDisposal({ id: 'Q', kind: 'policy-file', policyTermMonths: 12 }, { asOf });
+    expect(compareExpectation(fixture({ retainUntil: '' }), open)).toEqual([]);
+    expect(compareExpectation(fixture({ retainUntil: '' }), result)).toEqual(['retainUntil is 2024-03-31, expected null']);
   });
 });

@@ -182,7 +182,7 @@ export function computeRetention(record: ArchiveRecordInput, options: RetentionO
  *
  * @example
  * const r = checkDisposal(
- *   { id: 'A-7', kind: 'agency-archive', relationshipEndedAt: '2020-06-30', appraisal: { approvedAt: '2025-07-01' } },
+ *   { id: 'A-7', kind: 'agency-archive', relationshipEndedAt: '2020-06-30', appraisal: { approvedAt: '2025-06-15' } },
  *   { asOf: '2025-06-30T12:00:00+08:00' },
  * )
  * r.verdict // 'fail': 2025-06-30 is the last day of the five years
