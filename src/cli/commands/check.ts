@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { runFixtureCheck } from '../../checks/registry.js';
@@ -82,7 +83,16 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
   const summary: ScreenSummary = { records: 0, verdicts: {}, errors: 0, failedRules: {}, failedBySource: {} };
   if (check === 'retention') summary.mayDispose = 0;
   const out = process.stdout;
-  const emit = (obj: unknown) => out.write(`${JSON.stringify(obj)}\n`);
+  let backedUp = false;
+  const emit = (obj: unknown) => {
+    if (!out.write(`${JSON.stringify(obj)}\n`)) backedUp = true;
+  };
+  /** Waits while stdout's buffer is full, so a slow reader never makes memory grow with the input. */
+  const drained = async () => {
+    if (!backedUp) return;
+    backedUp = false;
+    await once(out, 'drain');
+  };
 
   const judge = (record: unknown, line: number) => {
     summary.records += 1;
@@ -145,6 +155,7 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
         summary.errors += 1;
         const message = row.error ?? `has ${cells.length} field${cells.length === 1 ? '' : 's'}, the header has ${header.length}`;
         emit({ line: row.line, id: rowId, error: 'invalid-csv', issues: [{ path: '(row)', message }] });
+        await drained();
         continue;
       }
       const mapped = csvMapping.toInput(new Map(header.map((h, i) => [h, cells[i]!])));
@@ -152,9 +163,11 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
         summary.records += 1;
         summary.errors += 1;
         emit({ line: row.line, id: rowId, error: 'invalid-record', issues: mapped.issues });
+        await drained();
         continue;
       }
       judge(mapped.input, row.line);
+      await drained();
     }
     if (!header) throw new UsageError(`${file} has no header row`);
     return finish();
@@ -181,9 +194,11 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
       summary.records += 1;
       summary.errors += 1;
       emit({ line: lineNo, id: null, error: 'invalid-json', issues: [{ path: '(root)', message: (e as Error).message }] });
+      await drained();
       continue;
     }
     judge(record, lineNo);
+    await drained();
   }
   if (arrayText) {
     let records: unknown;
@@ -193,7 +208,10 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
       throw new UsageError(`${file} starts like a JSON array but is not valid JSON: ${(e as Error).message}`);
     }
     if (!Array.isArray(records)) throw new UsageError(`${file} is not a JSON array`);
-    records.forEach((r, i) => judge(r, i + 1));
+    for (const [i, r] of records.entries()) {
+      judge(r, i + 1);
+      await drained();
+    }
   }
 
   return finish();
