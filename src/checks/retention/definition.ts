@@ -1,14 +1,13 @@
 import { InputError, type InputIssue } from '../../errors.js';
 import { parseInput } from '../../engine/input.js';
-import { type ArchiveRecord } from '../../schemas/record.js';
-import { ArchiveRecord as ArchiveRecordSchema } from '../../schemas/record.js';
+import { ArchiveRecord } from '../../schemas/record.js';
 import { compareCivilDates } from '../../time/civil.js';
 import type { CheckDefinition } from '../definition.js';
 import { RETENTION_FACTS, type RetentionFacts, deriveRetentionFacts, eventDay } from './facts.js';
 
 /** Validates a record: schema, then what the schema cannot see (a dispute ending before it began). */
 export function parseRecord(input: unknown): ArchiveRecord {
-  const record = parseInput(ArchiveRecordSchema, input, 'record');
+  const record = parseInput(ArchiveRecord, input, 'record');
   const issues: InputIssue[] = [];
   (record.disputes ?? []).forEach((d, i) => {
     const opened = eventDay(d.openedAt)!;
