@@ -56,7 +56,8 @@ export function catalogueMarkdown(rulebook: Rulebook): string {
       out.push(`- check: ${r.check}; severity: ${r.severity}; in force: ${effective(r)}`);
       out.push(`- citation: ${r.citation.source} ${r.citation.section}`);
       out.push(`- applies when: ${r.when ? describeCondition(r.when) : 'every case'}`);
-      if ('require' in r) out.push(`- requires: ${describeCondition(r.require)}`);
+      if ('period' in r && r.period) out.push(`- keep: at least ${r.period.years} years after ${r.period.trigger} (civil-code arts. 201–202)`);
+      if (r.require) out.push(`- requires: ${describeCondition(r.require)}`);
       out.push('', `> ${r.citation.quote}`, '');
       if (r.note) out.push(`Note: ${r.note}`, '');
     }
@@ -92,7 +93,8 @@ export function catalogueJson(rulebook: Rulebook): string {
       citation: r.citation,
       effective: r.effective,
       when: r.when ? describeCondition(r.when) : null,
-      require: 'require' in r ? describeCondition(r.require) : null,
+      require: r.require ? describeCondition(r.require) : null,
+      ...('period' in r && r.period ? { period: r.period } : {}),
       note: r.note ?? null,
     })),
     null,

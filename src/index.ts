@@ -31,3 +31,8 @@ export { Rule, EligibilityRule, RuleSetFile, Citation, Effective, Severity, Cond
 export { CheckResult, Finding, Verdict, FindingVerdict, RulebookRef } from './schemas/result.js';
 export { ruleSetJsonSchema } from './schemas/json-schema.js';
 export { catalogueMarkdown, catalogueText, catalogueJson, factsMarkdown, describeCondition } from './catalogue.js';
+export { computeRetention, checkDisposal, type ArchiveRecordInput, type RetentionOptions } from './checks/retention/retention.js';
+export { ArchiveRecord, RecordKind, Dispute, EventDate } from './schemas/record.js';
+export { RetentionSchedule, RetentionPeriod, DisposalResult, RuleRef } from './schemas/retention.js';
+export { RetentionRule, RetentionTrigger } from './schemas/rule.js';
+export { addYearsPeriod } from './time/periods.js';

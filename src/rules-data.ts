@@ -4,6 +4,7 @@
  * on load exactly like a user's rule file.
  */
 import agencyOps from '../rules/agency-ops.json';
+import aml2024 from '../rules/aml-2024.json';
 import bizProcess2025 from '../rules/biz-process-2025.json';
 import health2019 from '../rules/health-2019.json';
 import insuranceLaw2015 from '../rules/insurance-law-2015.json';
@@ -24,6 +25,7 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['minor-death-cap-2015', minorDeathCap2015],
   ['health-2019', health2019],
   ['suitability-2025', suitability2025],
+  ['aml-2024', aml2024],
 ];
 
 /** Every shipped rule set, validated, in SPEC §2 order. */

@@ -28,8 +28,9 @@ Commands:
   rules                    Print the rule catalogue with citations
       --format text|markdown|json    (default: text)
       --check NAME  --source ID      Filter
-  check <check> <file|->   Screen records (JSON array or NDJSON), one result line per record
-      --as-of INSTANT                Judge at this instant (ISO 8601 with offset)
+  check <check> <file|->   Screen records (JSON array, NDJSON or CSV), one result line per record
+      --as-of INSTANT                Judge at this instant (ISO 8601 with offset); required for retention
+      --format json|ndjson|csv       Input format (default: csv for *.csv, else JSON/NDJSON)
       --rulesets ID,ID               Restrict the rulebook to these sources
       --full                         Include whole findings in each line
       --summary FILE                 Write the summary there instead of stderr
@@ -72,6 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           rulesets: { type: 'string' },
           full: { type: 'boolean' },
           summary: { type: 'string' },
+          format: { type: 'string' },
         }));
       case 'report':
         return runReport(parse(rest, { html: { type: 'string' }, rules: { type: 'string', multiple: true } }));

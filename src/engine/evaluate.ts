@@ -1,5 +1,5 @@
 import type { Finding, FindingVerdict, Verdict } from '../schemas/result.js';
-import { FALSE, TRUE, UNKNOWN, type Truth } from './conditions.js';
+import { FALSE, TRUE, UNKNOWN, type Truth, conditionFacts } from './conditions.js';
 import { type FactCatalog, readPath } from './facts.js';
 import type { CompiledRule, MessageTemplate } from './rulebook.js';
 
@@ -47,6 +47,13 @@ function missingPaths(
     for (const p of absent.length ? absent : inputs) if (!out.includes(p)) out.push(p);
   }
   return out;
+}
+
+/** The facts a rule reads outside its `when` condition. */
+function requirementFacts(c: CompiledRule): readonly string[] {
+  const whenOnly = conditionFacts(c.rule.when!);
+  const required = c.rule.require ? conditionFacts(c.rule.require) : [];
+  return c.facts.filter((f) => required.includes(f) || !whenOnly.includes(f));
 }
 
 /**
@@ -101,7 +108,9 @@ export function evaluateRules(
       facts: { ...explainFacts(c.facts, facts), ...(judged.facts ?? {}) },
     };
     if (verdict === 'indeterminate') {
-      const missing = missingPaths(c.facts, facts, catalog, input);
+      // Once `when` certainly holds, facts only `when` reads cannot change the verdict: they are not missing.
+      const needed = w === TRUE && rule.when ? requirementFacts(c) : c.facts;
+      const missing = missingPaths(needed, facts, catalog, input);
       for (const p of judged.missing ?? []) if (!missing.includes(p)) missing.push(p);
       finding.missing = missing;
     }

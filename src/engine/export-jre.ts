@@ -32,7 +32,8 @@ export function toJsonRulesEngineRules(
   check: CheckName,
 ): { rules: JsonRulesEngineRule[]; operators: JsonRulesEngineOperator[] } {
   const compiled = rulebook.compiled[check];
-  const inexpressible = compiled.filter((c) => !('require' in c.rule));
+  // A rule is expressible when a `require` condition is its whole requirement (no clock or period judged in code).
+  const inexpressible = compiled.filter((c) => !c.rule.require || ('period' in c.rule && c.rule.period !== undefined));
   if (inexpressible.length) {
     throw new TypeError(
       `the ${check} check's rules judge clocks, dates or item lists in code and cannot be exported to json-rules-engine (${inexpressible[0]!.rule.id})`,
@@ -43,7 +44,7 @@ export function toJsonRulesEngineRules(
     if (from !== -Infinity) all.push({ fact: 'caseDate', operator: 'greaterThanInclusive', value: from });
     if (to !== Infinity) all.push({ fact: 'caseDate', operator: 'lessThanInclusive', value: to });
     if (rule.when) all.push(clone(rule.when));
-    if ('require' in rule) all.push({ not: clone(rule.require) });
+    if (rule.require) all.push({ not: clone(rule.require) });
     return { name: rule.id, conditions: { all }, event: { type: 'violation', params: { ruleId: rule.id } } };
   });
   return { rules, operators: [] };

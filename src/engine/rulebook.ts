@@ -62,13 +62,13 @@ function compileMessage(text: string): MessageTemplate {
 
 function compileRule(rule: Rule): CompiledRule {
   const facts = rule.when ? conditionFacts(rule.when) : [];
-  if ('require' in rule) conditionFacts(rule.require, facts);
+  if (rule.require) conditionFacts(rule.require, facts);
   return {
     rule,
     from: dateNumber(rule.effective.from, -Infinity),
     to: dateNumber(rule.effective.to, Infinity),
     when: rule.when ? compileCondition(rule.when) : ALWAYS,
-    ...('require' in rule ? { require: compileCondition(rule.require) } : {}),
+    ...(rule.require ? { require: compileCondition(rule.require) } : {}),
     facts,
     message: { zh: compileMessage(rule.message.zh), en: compileMessage(rule.message.en) },
   };

@@ -392,7 +392,7 @@ function renderRule(rule: Rule, ctx: SourceContext): string {
 
   const extra = Object.entries(rule as Record<string, unknown>).filter(([k]) => !BASE_RULE_KEYS.has(k));
   const conditions: string[] = [`<div><dt>Applies when</dt><dd class="cond">${e(rule.when ? describeCondition(rule.when) : 'every case of this check')}</dd></div>`];
-  if ('require' in rule) conditions.push(`<div><dt>Requires</dt><dd class="cond">${e(describeCondition(rule.require))}</dd></div>`);
+  if (rule.require) conditions.push(`<div><dt>Requires</dt><dd class="cond">${e(describeCondition(rule.require))}</dd></div>`);
   for (const [k, v] of extra) {
     conditions.push(`<div><dt>${e(k)}</dt><dd class="cond">${isObject(v) && !isCondition(v) ? kvTable(Object.entries(v)) : e(formatValue(v))}</dd></div>`);
   }

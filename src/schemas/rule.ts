@@ -84,8 +84,41 @@ export const EligibilityRule = z.strictObject({
 });
 export type EligibilityRule = z.infer<typeof EligibilityRule>;
 
+/**
+ * What starts a retention period: the record's contract terminating, the
+ * business relationship ending, the transaction ending, or the last dispute
+ * about the record ending.
+ */
+export const RetentionTrigger = z.enum(['contractTerminatedAt', 'relationshipEndedAt', 'transactionAt', 'disputeResolvedAt']);
+export type RetentionTrigger = z.infer<typeof RetentionTrigger>;
+
+/**
+ * A retention rule: where `when` holds, the record must be kept for `period`
+ * (counted per civil-code arts. 201–202 from the day after the trigger) and
+ * may be destroyed only when `require` (conditions on disposal, e.g. an
+ * appraisal) holds too. A rule has a period, disposal conditions, or both.
+ */
+export const RetentionRule = z
+  .strictObject({
+    ...ruleBase,
+    check: z.literal('retention'),
+    /** Keep the record at least `years` whole years after `trigger`. */
+    period: z
+      .strictObject({
+        trigger: RetentionTrigger,
+        years: z.number().int().min(1).max(100),
+      })
+      .optional(),
+    /** What must hold on the day of disposal (`asOf`) for the record to be destroyed. */
+    require: Condition.optional(),
+  })
+  .refine((r) => r.period !== undefined || r.require !== undefined, {
+    message: 'a retention rule needs a "period", a "require" condition on disposal, or both',
+  });
+export type RetentionRule = z.infer<typeof RetentionRule>;
+
 /** Any rule, by its `check`. */
-export const Rule = z.discriminatedUnion('check', [EligibilityRule]);
+export const Rule = z.discriminatedUnion('check', [EligibilityRule, RetentionRule]);
 export type Rule = z.infer<typeof Rule>;
 
 /** The kind of document a rule set encodes. */
