@@ -4,10 +4,13 @@ import type { CheckOptions } from './options.js';
 import { checkSalesEligibility, type SaleInput } from './eligibility/check-sales-eligibility.js';
 import type { CheckDefinition } from './definition.js';
 import { eligibilityCheck } from './eligibility/definition.js';
+import { checkDeadlines, type ServiceCaseInput } from './deadline/check-deadlines.js';
+import { deadlineCheck } from './deadline/definition.js';
 
 /** The checks whose rules and inputs are implemented, by rule `check` name. */
 export const CHECK_DEFINITIONS: Partial<Record<CheckName, CheckDefinition<any, Record<string, unknown>>>> = {
   eligibility: eligibilityCheck,
+  deadline: deadlineCheck,
 };
 
 /** The definition of a check, or a clear error naming the implemented ones. */
@@ -22,6 +25,7 @@ export function checkDefinition(check: string): CheckDefinition<unknown, Record<
 /** The public check function behind each rule `check` name, as fixtures and the CLI call it. */
 const CHECK_FUNCTIONS: Partial<Record<CheckName, (input: unknown, options: CheckOptions) => CheckResult>> = {
   eligibility: (input, options) => checkSalesEligibility(input as SaleInput, options),
+  deadline: (input, options) => checkDeadlines(input as ServiceCaseInput, options),
 };
 
 /** Runs the named check on an input; throws `InputError` for a malformed one. */

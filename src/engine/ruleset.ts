@@ -16,6 +16,7 @@ export type RuleSetValidation =
 /** Keys of a rule that hold condition trees, per check. */
 const CONDITION_KEYS: Readonly<Record<string, readonly string[]>> = {
   eligibility: ['when', 'require'],
+  deadline: ['when'],
 };
 
 const PLACEHOLDER_RE = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
