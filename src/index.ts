@@ -58,3 +58,4 @@ export { addCalendarDays } from './calendar/add-calendar-days.js';
 export { addHours, type Interval } from './calendar/add-hours.js';
 export { rollForwardToWorkingDay } from './calendar/roll-forward.js';
 export { shanghaiDayEnd } from './calendar/shanghai-day.js';
+export { coverageRunway } from './calendar/coverage-runway.js';
