@@ -131,6 +131,22 @@ describe('a complaint received just before National Day 2025', () => {
   });
 });
 
+describe('clocks that start when the papers are complete (insurance-law-2015 art. 25)', () => {
+  const claim: ServiceCaseInput = { id: 'CL-25', kind: 'claim', receivedAt: '2025-07-01T09:00:00+08:00', productLine: 'property', events: [] };
+  const opts = { asOf: '2025-08-01T09:00:00+08:00', rulebook: only('insurance-law-2015') };
+  it('start at receipt when the case records no missing papers — the protective reading', () => {
+    // 60 days from 1 July end on 30 August, a Saturday, and roll to Monday 1 September.
+    expect(clock(checkDeadlines(claim, opts), 'insurance-law-2015.art25.advance-payment')).toMatchObject({ startAt: '2025-07-01T09:00:00+08:00', dueAt: `2025-09-01${END}`, status: 'pending' });
+    expect(clock(checkDeadlines({ ...claim, incompleteOnReceipt: false, events: [{ type: 'documents-complete', at: '2025-07-20T09:00:00+08:00' }] }, opts), 'insurance-law-2015.art25.advance-payment').startAt).toBe('2025-07-01T09:00:00+08:00');
+  });
+  it('start when the missing papers arrived, and do not run before', () => {
+    const waiting = checkDeadlines({ ...claim, incompleteOnReceipt: true }, opts);
+    expect(waiting.deadlines.map((d) => d.ruleId)).not.toContain('insurance-law-2015.art25.advance-payment');
+    const complete = checkDeadlines({ ...claim, incompleteOnReceipt: true, events: [{ type: 'documents-complete', at: '2025-07-10T10:00:00+08:00' }] }, opts);
+    expect(clock(complete, 'insurance-law-2015.art25.advance-payment')).toMatchObject({ startAt: '2025-07-10T10:00:00+08:00', dueAt: `2025-09-08${END}` });
+  });
+});
+
 describe('complaints-2020 art. 18: restart, pauses and extension', () => {
   const base: ServiceCaseInput = { id: 'C-18', kind: 'complaint', receivedAt: '2025-09-23T10:00:00+08:00', complexity: 'simple', events: [] };
   const rulebook = only('complaints-2020');
@@ -270,8 +286,10 @@ describe('bad input', () => {
       ),
     ).toEqual(['events[0].at', 'events[1].outcome', 'pauses[0].to']);
   });
-  it('requires the events list: an absent history is not an empty one', () => {
+  it('reads an absent events list as an empty history: nothing done, so clocks run and can be breached, never silently pass', () => {
     const { events: _e, ...noEvents } = ok;
-    expect(issuesOf(() => checkDeadlines(noEvents as ServiceCaseInput, { asOf: '2025-10-01T10:00:00+08:00' }))).toEqual(['events']);
+    const r = checkDeadlines(noEvents as ServiceCaseInput, { asOf: '2025-10-02T10:00:00+08:00', rulebook: only('agency-ops') });
+    expect(r.verdict).toBe('fail');
+    expect(r.deadlines).toEqual(checkDeadlines({ ...ok, events: [] }, { asOf: '2025-10-02T10:00:00+08:00', rulebook: only('agency-ops') }).deadlines);
   });
 });

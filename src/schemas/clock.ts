@@ -3,10 +3,12 @@ import { PauseReason, ServiceEventType } from './service-case.js';
 
 /**
  * What starts a clock: the case's `receivedAt`; `documentsComplete`, the
- * moment the insurer held everything needed (the first `documents-complete`
- * event, or `receivedAt` when the case says nothing was missing); or the
- * first event of a type (`{ "event": "agreement" }`). A clock whose starting
- * event has not happened is not running, and its rule does not apply yet.
+ * moment the insurer held everything needed (`receivedAt` when the case
+ * arrived complete or records no missing papers, otherwise the first
+ * `documents-complete` event; not running while `incompleteOnReceipt` is
+ * true and nothing completed it); or the first event of a type
+ * (`{ "event": "agreement" }`). A clock whose starting event has not
+ * happened is not running, and its rule does not apply yet.
  */
 export const ClockStart = z.union([
   z.enum(['receivedAt', 'documentsComplete']),

@@ -49,7 +49,7 @@ export const DeadlineClock = z.object({
   dueNotBefore: z.string().optional(),
   /** Why the clock is indeterminate, or why `dueAt` is missing. */
   reason: z.string().optional(),
-  /** Input paths the case lacks: for the rule's applicability or for the clock itself. */
+  /** Input paths the case lacks that decide whether the rule applies: present when that is unknown. */
   missing: z.array(z.string()).optional(),
 });
 export type DeadlineClock = z.infer<typeof DeadlineClock>;

@@ -143,7 +143,8 @@ export const ServiceCase = z.strictObject({
   medicalExamRequired: z.boolean().optional(),
   /** The servicing request involves paying premium. */
   premiumPaymentInvolved: z.boolean().optional(),
-  events: z.array(ServiceEvent).max(1000),
+  /** The case's history. Default `[]`: an event that is not listed has not happened. */
+  events: z.array(ServiceEvent).max(1000).default([]),
   /** Periods the clock stood still, for the reasons a rule allows. */
   pauses: z.array(Pause).max(200).default([]),
 });

@@ -120,14 +120,14 @@ export function checkDeadlines(serviceCase: ServiceCaseInput, options: DeadlineO
     const whenMissing = c.when(f) === UNKNOWN ? missingFor(c, f, parsed) : [];
     outcomes.set(c.rule.id, { outcome, whenMissing });
     const truth = outcome.status === 'breached' ? FALSE : outcome.status === 'indeterminate' ? UNKNOWN : TRUE;
-    return { truth, facts: clockFacts(outcome, asOfMs), ...(outcome.missing ? { missing: outcome.missing } : {}) };
+    return { truth, facts: clockFacts(outcome, asOfMs) };
   };
   const evaluation = evaluateRules(running, facts, DEADLINE_FACTS, parsed, judge);
   const deadlines: DeadlineClock[] = [];
   for (const c of running) {
     const o = outcomes.get(c.rule.id);
     if (!o) continue;
-    deadlines.push(toEntry(c, o.outcome, asOfMs, [...o.whenMissing, ...(o.outcome.missing ?? [])]));
+    deadlines.push(toEntry(c, o.outcome, asOfMs, o.whenMissing));
   }
   return {
     check: 'deadline',

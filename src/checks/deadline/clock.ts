@@ -31,10 +31,7 @@ import { eventsAsOf } from './facts.js';
 type TimedEvent = ReturnType<typeof eventsAsOf>[number];
 
 /** Where a clock's start stands. */
-export type ClockStartState =
-  | { readonly state: 'started'; readonly ms: number }
-  | { readonly state: 'not-started' }
-  | { readonly state: 'unknown'; readonly missing: readonly string[] };
+export type ClockStartState = { readonly state: 'started'; readonly ms: number } | { readonly state: 'not-started' };
 
 /** A clock judged at `asOf`. Instants are epoch milliseconds. */
 export interface ClockOutcome {
@@ -51,7 +48,6 @@ export interface ClockOutcome {
   readonly excludedMs?: number;
   readonly dueNotBeforeMs?: number;
   readonly reason?: string;
-  readonly missing?: readonly string[];
 }
 
 /** Where the clock of a rule starts, given the case's events as of `asOf`. */
@@ -59,11 +55,13 @@ export function clockStart(clock: Clock, serviceCase: ServiceCase, events: reado
   const start = clock.start;
   if (start === 'receivedAt') return { state: 'started', ms: parseInstant(serviceCase.receivedAt)! };
   if (start === 'documentsComplete') {
+    // Complete on receipt unless the case records missing papers: the reading most
+    // protective of the customer (the insurer records incompleteOnReceipt when it was not).
+    const received = parseInstant(serviceCase.receivedAt)!;
+    if (serviceCase.incompleteOnReceipt === false) return { state: 'started', ms: received };
     const complete = events.find((e) => e.type === 'documents-complete');
     if (complete) return { state: 'started', ms: complete.ms };
-    if (serviceCase.incompleteOnReceipt === false) return { state: 'started', ms: parseInstant(serviceCase.receivedAt)! };
-    if (serviceCase.incompleteOnReceipt === true) return { state: 'not-started' };
-    return { state: 'unknown', missing: ['incompleteOnReceipt'] };
+    return serviceCase.incompleteOnReceipt === true ? { state: 'not-started' } : { state: 'started', ms: received };
   }
   const first = events.find((e) => e.type === start.event);
   return first ? { state: 'started', ms: first.ms } : { state: 'not-started' };
@@ -132,16 +130,10 @@ function dueLowerBound(clock: Clock, startMs: number, length: number): number {
   return shanghaiDayEnd(addCalendarDays(shanghaiDate(startMs), length));
 }
 
-/**
- * Runs a rule's clock on a case as of `asOfMs`. The caller has established
- * that the clock has started (or that its start is unknown).
- */
+/** Runs a rule's clock on a case as of `asOfMs` (the caller has established that it started). */
 export function runClock(clock: Clock, serviceCase: ServiceCase, asOfMs: number, calendar: WorkingCalendar): ClockOutcome {
   const events = eventsAsOf(serviceCase, asOfMs);
   const begun = clockStart(clock, serviceCase, events);
-  if (begun.state === 'unknown') {
-    return { status: 'indeterminate', length: clock.length, missing: begun.missing, reason: 'the clock cannot start: it is not known when the insurer had everything it needed' };
-  }
   if (begun.state === 'not-started') {
     return { status: 'indeterminate', length: clock.length, reason: 'the clock has not started' };
   }
