@@ -84,7 +84,7 @@ describe('json-rules-engine agreement', () => {
       fc.asyncProperty(saleArb, async (sale) => {
         decided += await compare(sale);
       }),
-      { numRuns: 1500, seed: 20261122 },
+      { numRuns: 3000, seed: 20261122 },
     );
     expect(decided).toBeGreaterThan(5000);
     // The generator reaches both outcomes of every rule, so agreement is tested where it matters.

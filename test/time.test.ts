@@ -128,3 +128,33 @@ describe('monthPeriodIndex (validity periods in months)', () => {
     );
   });
 });
+
+describe('parseInstant fast path', () => {
+  it('agrees with Date.parse on every valid shape, offsets and fractions included', () => {
+    const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1992, 0, 2), max: Date.UTC(2199, 11, 30) }),
+        fc.constantFrom('Z', '+08:00', '-05:00', '+05:45', '-00:00', '+14:00'),
+        fc.constantFrom(0, 1, 2, 3, 6, 9),
+        fc.boolean(),
+        (ms, offset, fractionDigits, withSeconds) => {
+          const off = offset === 'Z' ? 0 : (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4))) * (offset[0] === '-' ? -1 : 1);
+          const local = new Date(ms + off * 60_000);
+          const frac = fractionDigits ? `.${String(local.getUTCMilliseconds()).padStart(3, '0').padEnd(fractionDigits, '7').slice(0, fractionDigits)}` : '';
+          const text = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}${withSeconds ? `:${pad(local.getUTCSeconds())}${frac}` : ''}${offset}`;
+          const expected = Date.parse(text.replace(/(\.\d{3})\d+/, '$1'));
+          expect(parseInstant(text), text).toBe(expected);
+          expect(instantProblem(text)).toBeUndefined();
+        },
+      ),
+      { numRuns: 5000, seed: 9 },
+    );
+  });
+  it('rejects near misses the same way as the full parser', () => {
+    for (const s of ['2025-02-29T00:00:00Z', '2025-01-01T00:00:00+08', '2025-01-01T00:00:00.Z', '2025-01-01T00:00:60Z', '2025-01-01T00:00:00.1234567890Z', '2025-01-01T00:00:00+0800', '２025-01-01T00:00:00Z', '2025-01-01T00:00:00ZZ']) {
+      expect(parseInstant(s), s).toBeUndefined();
+      expect(instantProblem(s), s).toBeDefined();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { runTest } from './commands/test.js';
 import { runValidate } from './commands/validate.js';
 import { runRules } from './commands/rules.js';
 import { runCheckCommand } from './commands/check.js';
+import { runReport } from './commands/report.js';
 import { UsageError } from './io.js';
 
 const USAGE = `insurance-compliance-rules ${version} — compliance checks for Chinese insurers
@@ -32,6 +33,8 @@ Commands:
       --rulesets ID,ID               Restrict the rulebook to these sources
       --full                         Include whole findings in each line
       --summary FILE                 Write the summary there instead of stderr
+  report --html FILE [paths…]  Run fixtures (default: the shipped fixtures/) and write the auditor's HTML report
+      --rules FILE…                  Judge by these rule files instead of the shipped ones (repeatable)
 
   --help, --version
 
@@ -70,6 +73,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           full: { type: 'boolean' },
           summary: { type: 'string' },
         }));
+      case 'report':
+        return runReport(parse(rest, { html: { type: 'string' }, rules: { type: 'string', multiple: true } }));
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

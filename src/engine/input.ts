@@ -1,10 +1,24 @@
 import type { z } from 'zod';
 import { InputError, type InputIssue } from '../errors.js';
 import { Instant } from '../schemas/common.js';
+import { INVALID, type FastValidator, compileFastValidator } from './fast-validate.js';
 import { INPUT_LIMITS, formatPath, guardUntrusted, type DataPath } from './guard.js';
 
+const fastValidators = new WeakMap<z.ZodType, FastValidator | null>();
+
+function fastValidatorFor(schema: z.ZodType): FastValidator | null {
+  let v = fastValidators.get(schema);
+  if (v === undefined) {
+    v = compileFastValidator(schema, INPUT_LIMITS) ?? null;
+    fastValidators.set(schema, v);
+  }
+  return v;
+}
+
 function zodIssueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
+  if (issue.code === 'invalid_type') {
+    return 'input' in issue ? `must be ${issue.expected === 'object' ? 'an' : 'a'} ${issue.expected}` : `is required (${issue.expected})`;
+  }
   if (issue.code === 'unrecognized_keys') {
     return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
@@ -18,13 +32,22 @@ function zodIssueMessage(issue: z.core.$ZodIssue): string {
  * Validates untrusted input against a schema: first the structural guard
  * (prototype keys, depth, sizes, non-JSON values), then the schema. Throws an
  * {@link InputError} listing every problem with its path.
+ *
+ * Valid input takes a fast path compiled from the same schema (see
+ * `fast-validate.ts`), which decides exactly as the guard and zod do; only
+ * rejected input pays for the guard and zod's error reporting.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string, prefix: DataPath = []): z.output<S> {
+  const fast = fastValidatorFor(schema);
+  if (fast) {
+    const out = fast(input);
+    if (out !== INVALID) return out as z.output<S>;
+  }
   const guard = guardUntrusted(input, INPUT_LIMITS);
   if (guard.length) {
     throw new InputError(guard.map((g) => ({ path: formatPath([...prefix, ...g.path]), message: g.message })), what);
   }
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) {
     const issues: InputIssue[] = result.error.issues.map((i) => ({
       path: formatPath([...prefix, ...(i.path as DataPath)]),

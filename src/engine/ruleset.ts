@@ -79,7 +79,7 @@ export function validateRuleSet(data: unknown, options: { file?: string } = {}):
     });
   }
 
-  const parsed = RuleSetFile.safeParse(data);
+  const parsed = RuleSetFile.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const pointer = toJsonPointer(issue.path as DataPath);
@@ -118,7 +118,9 @@ export function validateRuleSet(data: unknown, options: { file?: string } = {}):
 
 function plainZodMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
+  if (issue.code === 'invalid_type') {
+    return 'input' in issue ? `must be ${issue.expected === 'object' ? 'an' : 'a'} ${issue.expected}` : `is required (${issue.expected})`;
+  }
   return issue.message;
 }
 

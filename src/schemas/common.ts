@@ -1,31 +1,38 @@
 import { z } from 'zod';
-import { civilDateProblem, instantProblem } from '../time/civil.js';
+import { civilDateProblem, instantProblem, parseCivilDate, parseInstant } from '../time/civil.js';
+import { withFastCheck } from '../engine/fast-checks.js';
 
 /**
  * An instant: ISO 8601 date-time **with an offset** (`Z` or `±HH:MM`), e.g.
  * `2025-09-30T16:00:00+08:00`. Naive date-times and impossible dates are rejected.
  */
-export const Instant = z
-  .string()
-  .max(40)
-  .superRefine((value, ctx) => {
-    const problem = instantProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .meta({
-    description: 'ISO 8601 date-time with an offset, e.g. 2025-09-30T16:00:00+08:00',
-    examples: ['2025-09-30T16:00:00+08:00'],
-  });
+export const Instant = withFastCheck(
+  z
+    .string()
+    .max(40)
+    .superRefine((value, ctx) => {
+      const problem = instantProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .meta({
+      description: 'ISO 8601 date-time with an offset, e.g. 2025-09-30T16:00:00+08:00',
+      examples: ['2025-09-30T16:00:00+08:00'],
+    }),
+  (v) => typeof v === 'string' && v.length <= 40 && parseInstant(v) !== undefined,
+);
 
 /** A civil date `YYYY-MM-DD` (no time, no zone). */
-export const CivilDate = z
-  .string()
-  .max(10)
-  .superRefine((value, ctx) => {
-    const problem = civilDateProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .meta({ description: 'Civil date YYYY-MM-DD', examples: ['2025-06-01'] });
+export const CivilDate = withFastCheck(
+  z
+    .string()
+    .max(10)
+    .superRefine((value, ctx) => {
+      const problem = civilDateProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .meta({ description: 'Civil date YYYY-MM-DD', examples: ['2025-06-01'] }),
+  (v) => typeof v === 'string' && parseCivilDate(v) !== undefined,
+);
 
 /** An amount of money in CNY: finite, not negative. */
 export const Money = z.number().finite().nonnegative().max(1e15);

@@ -6,6 +6,7 @@
 import {
   Channel,
   CivilCapacity,
+  type CivilCapacity as CivilCapacityValue,
   DeclarationType,
   PremiumMode,
   ProductKind,
@@ -52,8 +53,9 @@ export const ELIGIBILITY_FACTS = defineFacts({
   applicantCivilCapacity: {
     type: 'string',
     values: CivilCapacity.options,
-    description: "The applicant's civil capacity.",
-    inputs: ['applicant.civilCapacity'],
+    description:
+      "The applicant's civil capacity: for a minor as the civil code fixes it by age (under 8 none; 8–17 limited, or full from 16 if recorded so), otherwise as recorded.",
+    inputs: ['applicant.civilCapacity', 'applicant.birthDate'],
   },
   applicantRiskTolerance: {
     type: 'integer',
@@ -90,8 +92,9 @@ export const ELIGIBILITY_FACTS = defineFacts({
   insuredCivilCapacity: {
     type: 'string',
     values: CivilCapacity.options,
-    description: "The insured's civil capacity.",
-    inputs: ['insured.civilCapacity'],
+    description:
+      "The insured's civil capacity: for a minor as the civil code fixes it by age (under 8 none; 8–17 limited, or full from 16 if recorded so), otherwise as recorded.",
+    inputs: ['insured.civilCapacity', 'insured.birthDate'],
   },
   insuredRelation: {
     type: 'string',
@@ -171,13 +174,14 @@ export const ELIGIBILITY_FACTS = defineFacts({
   },
   salespersonTrainedBeforeContact: {
     type: 'boolean',
-    description: 'Product training was completed before the first recorded contact with the customer (the earliest step).',
+    description:
+      'Product training was completed before the first contact with the customer: the earliest recorded step or the signature. Unknown when no steps are recorded, unless training came after the signature.',
     inputs: ['salesperson.productTrainingAt', 'steps'],
   },
   verifiedBeforeSignature: {
     type: 'string[]',
     values: VerificationName.options,
-    description: 'Verifications that passed at or before signing.',
+    description: 'Verifications whose latest result at or before signing is a pass.',
     inputs: ['verification'],
   },
   recordingAudioVideo: {
@@ -221,6 +225,19 @@ export type EligibilityFacts = FactsOf<typeof ELIGIBILITY_FACTS>;
 
 const PAYMENTS_PER_YEAR: Readonly<Record<string, number>> = { annual: 1, semiannual: 2, quarterly: 4, monthly: 12 };
 
+/**
+ * Civil capacity as the civil code fixes it for minors, whatever the record
+ * says (civil-code arts. 17–20): under 8, none; 8 to 17, limited — or full
+ * from 16 when the record says so (art. 18: a self-supporting 16- or
+ * 17-year-old); none if the record says none. From 18 the record decides.
+ */
+export function civilCapacity(stated: CivilCapacityValue | undefined, age: number | undefined): CivilCapacityValue | undefined {
+  if (age === undefined || age >= 18) return stated;
+  if (age < 8 || stated === 'none') return 'none';
+  if (age >= 16 && stated === 'full') return 'full';
+  return 'limited';
+}
+
 function caseDateNumber(p: CivilDateParts): number {
   return p.year * 10_000 + p.month * 100 + p.day;
 }
@@ -261,19 +278,27 @@ export function deriveEligibilityFacts(sale: Sale): EligibilityFacts {
 
   let trainedBeforeContact: boolean | undefined;
   if (salesperson?.productTrainingAt) {
+    // Contact began no later than the earliest recorded step and the signature. Training after that is
+    // certainly late; training before it is on time only if the steps were recorded at all.
     const trainedMs = parseInstant(salesperson.productTrainingAt)!;
     let firstContact = signedMs;
     for (const s of sale.steps ?? []) firstContact = Math.min(firstContact, parseInstant(s.at)!);
     if (trainedMs > firstContact) trainedBeforeContact = false;
-    else if (sale.steps !== undefined) trainedBeforeContact = true;
+    else if (sale.steps !== undefined && sale.steps.length > 0) trainedBeforeContact = true;
   }
 
   let verified: string[] | undefined;
   if (sale.verification) {
-    verified = [];
+    // Each verification counts by its latest result at or before signing: a later failure undoes a pass.
+    const latest = new Map<string, { at: number; passed: boolean }>();
     for (const v of sale.verification) {
-      if (v.result === 'passed' && parseInstant(v.at)! <= signedMs && !verified.includes(v.check)) verified.push(v.check);
+      const at = parseInstant(v.at)!;
+      if (at > signedMs) continue;
+      const prev = latest.get(v.check);
+      if (!prev || at > prev.at || (at === prev.at && v.result === 'failed')) latest.set(v.check, { at, passed: v.result === 'passed' });
     }
+    verified = [];
+    for (const [check, r] of latest) if (r.passed) verified.push(check);
   }
 
   let bySignature: string[] | undefined;
@@ -297,14 +322,14 @@ export function deriveEligibilityFacts(sale: Sale): EligibilityFacts {
     channelLicensed: sale.channelLicensed,
     applicantKind: applicant.kind,
     applicantAge,
-    applicantCivilCapacity: applicant.civilCapacity,
+    applicantCivilCapacity: civilCapacity(applicant.civilCapacity, applicantAge),
     applicantRiskTolerance: applicant.riskTolerance?.level,
     applicantLegalRepresentativeConsent: applicant.legalRepresentativeConsent,
     riskAssessedBeforeSale: assessedMs === undefined ? undefined : assessedMs <= signedMs,
     riskAssessmentAgeMonths: assessedDay === undefined ? undefined : monthPeriodIndex(assessedDay, saleDay),
     insuredKind: insured.kind,
     insuredAge,
-    insuredCivilCapacity: insured.civilCapacity,
+    insuredCivilCapacity: civilCapacity(insured.civilCapacity, insuredAge),
     insuredRelation: insured.relationToApplicant,
     insuredConsentToDeathCover: insured.consentToDeathCover,
     productCode: product.code,
