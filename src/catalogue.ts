@@ -4,7 +4,8 @@
  */
 import type { Rulebook } from './engine/rulebook.js';
 import type { Condition } from './engine/conditions.js';
-import type { Rule } from './schemas/rule.js';
+import { type Rule, ruleRequire } from './schemas/rule.js';
+import type { Clock } from './schemas/clock.js';
 import type { FactCatalog } from './engine/facts.js';
 
 /** A condition in one line: `applicantAge >= 18 and channel in [agent, broker]`. */
@@ -28,6 +29,18 @@ export function describeCondition(c: Condition): string {
   const value =
     v !== null && typeof v === 'object' && !Array.isArray(v) ? v.fact : Array.isArray(v) ? `[${v.join(', ')}]` : JSON.stringify(v);
   return `${c.fact}${c.path ? c.path.slice(1) : ''} ${ops[c.operator]} ${value}`;
+}
+
+/** A clock in one line: `24 hours from receivedAt until acknowledged or result-notified`. */
+export function describeClock(c: Clock): string {
+  const units = { hours: 'hours', calendarDays: 'calendar days', workingDays: 'working days' } as const;
+  const start = typeof c.start === 'string' ? c.start : `the first ${c.start.event} event`;
+  const parts = [`${c.length} ${units[c.unit]} from ${start} until ${c.stop.join(' or ')}`];
+  if (c.rollForward) parts.push('a last day that is not a working day rolls forward');
+  if (c.excludePauses?.length) parts.push(`pauses not counted: ${c.excludePauses.map((p) => p.reason + (p.requiresNotice ? ' (if notified)' : '')).join(', ')}`);
+  if (c.restartOn) parts.push(`restarts on ${c.restartOn}`);
+  if (c.extension) parts.push(`+${c.extension.length} on ${c.extension.event}`);
+  return parts.join('; ');
 }
 
 const effective = (r: Rule) =>
@@ -57,7 +70,8 @@ export function catalogueMarkdown(rulebook: Rulebook): string {
       out.push(`- citation: ${r.citation.source} ${r.citation.section}`);
       out.push(`- applies when: ${r.when ? describeCondition(r.when) : 'every case'}`);
       if ('period' in r && r.period) out.push(`- keep: at least ${r.period.years} years after ${r.period.trigger} (civil-code arts. 201–202)`);
-      if (r.require) out.push(`- requires: ${describeCondition(r.require)}`);
+      if (ruleRequire(r)) out.push(`- requires: ${describeCondition(ruleRequire(r)!)}`);
+      if ('clock' in r) out.push(`- clock: ${describeClock(r.clock)}`);
       out.push('', `> ${r.citation.quote}`, '');
       if (r.note) out.push(`Note: ${r.note}`, '');
     }
@@ -75,6 +89,7 @@ export function catalogueText(rulebook: Rulebook): string {
       out.push(`  ${r.id}`);
       out.push(`    ${r.title.en} / ${r.title.zh}`);
       out.push(`    ${r.check} · ${r.severity} · ${r.citation.section} · in force ${effective(r)}`);
+      if ('clock' in r) out.push(`    clock: ${describeClock(r.clock)}`);
       out.push(`    「${r.citation.quote}」`);
     }
     out.push('');
@@ -93,8 +108,9 @@ export function catalogueJson(rulebook: Rulebook): string {
       citation: r.citation,
       effective: r.effective,
       when: r.when ? describeCondition(r.when) : null,
-      require: r.require ? describeCondition(r.require) : null,
+      require: ruleRequire(r) ? describeCondition(ruleRequire(r)!) : null,
       ...('period' in r && r.period ? { period: r.period } : {}),
+      ...('clock' in r ? { clock: describeClock(r.clock) } : {}),
       note: r.note ?? null,
     })),
     null,

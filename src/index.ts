@@ -4,6 +4,12 @@
  */
 export { checkSalesEligibility, type SaleInput } from './checks/eligibility/check-sales-eligibility.js';
 export type { CheckOptions } from './checks/options.js';
+export {
+  checkDeadlines,
+  computeDeadlines,
+  type ServiceCaseInput,
+  type DeadlineOptions,
+} from './checks/deadline/check-deadlines.js';
 export { createRulebook, defaultRulebook, type Rulebook, type RulebookOptions } from './engine/rulebook.js';
 export { loadRuleSet, validateRuleSet, type RuleSet, type RuleSetValidation } from './engine/ruleset.js';
 export { deriveFacts } from './engine/derive-facts.js';
@@ -30,9 +36,31 @@ export { Instant, CivilDate, SourceId, SOURCE_IDS, CheckName, CHECKS } from './s
 export { Rule, EligibilityRule, RuleSetFile, Citation, Effective, Severity, Condition as ConditionSchema } from './schemas/rule.js';
 export { CheckResult, Finding, Verdict, FindingVerdict, RulebookRef } from './schemas/result.js';
 export { ruleSetJsonSchema } from './schemas/json-schema.js';
-export { catalogueMarkdown, catalogueText, catalogueJson, factsMarkdown, describeCondition } from './catalogue.js';
+export { catalogueMarkdown, catalogueText, catalogueJson, factsMarkdown, describeCondition, describeClock } from './catalogue.js';
 export { computeRetention, checkDisposal, type ArchiveRecordInput, type RetentionOptions } from './checks/retention/retention.js';
 export { ArchiveRecord, RecordKind, Dispute, EventDate } from './schemas/record.js';
 export { RetentionSchedule, RetentionPeriod, DisposalResult, RuleRef } from './schemas/retention.js';
 export { RetentionRule, RetentionTrigger } from './schemas/rule.js';
 export { addYearsPeriod } from './time/periods.js';
+export {
+  ServiceCase,
+  ServiceCaseKind,
+  ServiceEventType,
+  ServiceEvent,
+  Pause,
+  PauseReason,
+  DecisionOutcome,
+} from './schemas/service-case.js';
+export { DeadlineRule } from './schemas/rule.js';
+export { Clock, ClockStart, ClockUnit } from './schemas/clock.js';
+export { DeadlineClock, DeadlineCheckResult, DeadlineStatus } from './schemas/deadline-result.js';
+export { CN_MAINLAND_CALENDAR } from './calendar/cn-mainland.js';
+export { createWorkingCalendar, type WorkingCalendar, type DayInfo, type DayKind } from './calendar/working-calendar.js';
+export { CalendarFile, CalendarYear, CalendarNotice, HolidayPeriod } from './calendar/calendar-file.js';
+export { CalendarCoverageError } from './calendar/coverage-error.js';
+export { addWorkingDays } from './calendar/add-working-days.js';
+export { addCalendarDays } from './calendar/add-calendar-days.js';
+export { addHours, type Interval } from './calendar/add-hours.js';
+export { rollForwardToWorkingDay } from './calendar/roll-forward.js';
+export { shanghaiDayEnd } from './calendar/shanghai-day.js';
+export { coverageRunway } from './calendar/coverage-runway.js';

@@ -6,11 +6,14 @@ import type { CheckDefinition } from './definition.js';
 import { eligibilityCheck } from './eligibility/definition.js';
 import { retentionCheck } from './retention/definition.js';
 import { checkDisposal, type ArchiveRecordInput } from './retention/retention.js';
+import { checkDeadlines, type ServiceCaseInput } from './deadline/check-deadlines.js';
+import { deadlineCheck } from './deadline/definition.js';
 
 /** The checks whose rules and inputs are implemented, by rule `check` name. */
 export const CHECK_DEFINITIONS: Partial<Record<CheckName, CheckDefinition<any, Record<string, unknown>>>> = {
   eligibility: eligibilityCheck,
   retention: retentionCheck,
+  deadline: deadlineCheck,
 };
 
 /** The definition of a check, or a clear error naming the implemented ones. */
@@ -26,6 +29,7 @@ export function checkDefinition(check: string): CheckDefinition<unknown, Record<
 const CHECK_FUNCTIONS: Partial<Record<CheckName, (input: unknown, options: CheckOptions) => CheckResult>> = {
   eligibility: (input, options) => checkSalesEligibility(input as SaleInput, options),
   retention: (input, options) => checkDisposal(input as ArchiveRecordInput, options),
+  deadline: (input, options) => checkDeadlines(input as ServiceCaseInput, options),
 };
 
 /** Runs the named check on an input; throws `InputError` for a malformed one. */

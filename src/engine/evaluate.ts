@@ -1,3 +1,4 @@
+import { ruleRequire } from '../schemas/rule.js';
 import type { Finding, FindingVerdict, Verdict } from '../schemas/result.js';
 import { FALSE, TRUE, UNKNOWN, type Truth, conditionFacts } from './conditions.js';
 import { type FactCatalog, readPath } from './facts.js';
@@ -52,7 +53,8 @@ function missingPaths(
 /** The facts a rule reads outside its `when` condition. */
 function requirementFacts(c: CompiledRule): readonly string[] {
   const whenOnly = conditionFacts(c.rule.when!);
-  const required = c.rule.require ? conditionFacts(c.rule.require) : [];
+  const require = ruleRequire(c.rule);
+  const required = require ? conditionFacts(require) : [];
   return c.facts.filter((f) => required.includes(f) || !whenOnly.includes(f));
 }
 

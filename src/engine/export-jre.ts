@@ -1,3 +1,4 @@
+import { ruleRequire } from '../schemas/rule.js';
 import type { CheckName } from '../schemas/common.js';
 import type { Condition } from './conditions.js';
 import type { Rulebook } from './rulebook.js';
@@ -33,7 +34,7 @@ export function toJsonRulesEngineRules(
 ): { rules: JsonRulesEngineRule[]; operators: JsonRulesEngineOperator[] } {
   const compiled = rulebook.compiled[check];
   // A rule is expressible when a `require` condition is its whole requirement (no clock or period judged in code).
-  const inexpressible = compiled.filter((c) => !c.rule.require || ('period' in c.rule && c.rule.period !== undefined));
+  const inexpressible = compiled.filter((c) => !ruleRequire(c.rule) || ('period' in c.rule && c.rule.period !== undefined));
   if (inexpressible.length) {
     throw new TypeError(
       `the ${check} check's rules judge clocks, dates or item lists in code and cannot be exported to json-rules-engine (${inexpressible[0]!.rule.id})`,
@@ -44,7 +45,8 @@ export function toJsonRulesEngineRules(
     if (from !== -Infinity) all.push({ fact: 'caseDate', operator: 'greaterThanInclusive', value: from });
     if (to !== Infinity) all.push({ fact: 'caseDate', operator: 'lessThanInclusive', value: to });
     if (rule.when) all.push(clone(rule.when));
-    if (rule.require) all.push({ not: clone(rule.require) });
+    const require = ruleRequire(rule);
+    if (require) all.push({ not: clone(require) });
     return { name: rule.id, conditions: { all }, event: { type: 'violation', params: { ruleId: rule.id } } };
   });
   return { rules, operators: [] };

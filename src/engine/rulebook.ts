@@ -1,7 +1,7 @@
 import { version as libraryVersion } from '../../package.json';
 import { RuleSetError, type RuleSetIssue } from '../errors.js';
 import type { CheckName } from '../schemas/common.js';
-import type { Rule } from '../schemas/rule.js';
+import { type Rule, ruleRequire } from '../schemas/rule.js';
 import type { RulebookRef } from '../schemas/result.js';
 import { SHIPPED_RULE_SETS } from '../rules-data.js';
 import { type Predicate, TRUE, compileCondition, conditionFacts } from './conditions.js';
@@ -62,13 +62,14 @@ function compileMessage(text: string): MessageTemplate {
 
 function compileRule(rule: Rule): CompiledRule {
   const facts = rule.when ? conditionFacts(rule.when) : [];
-  if (rule.require) conditionFacts(rule.require, facts);
+  const require = ruleRequire(rule);
+  if (require) conditionFacts(require, facts);
   return {
     rule,
     from: dateNumber(rule.effective.from, -Infinity),
     to: dateNumber(rule.effective.to, Infinity),
     when: rule.when ? compileCondition(rule.when) : ALWAYS,
-    ...(rule.require ? { require: compileCondition(rule.require) } : {}),
+    ...(require ? { require: compileCondition(require) } : {}),
     facts,
     message: { zh: compileMessage(rule.message.zh), en: compileMessage(rule.message.en) },
   };

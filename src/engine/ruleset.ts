@@ -17,6 +17,7 @@ export type RuleSetValidation =
 const CONDITION_KEYS: Readonly<Record<string, readonly string[]>> = {
   eligibility: ['when', 'require'],
   retention: ['when', 'require'],
+  deadline: ['when'],
 };
 
 const PLACEHOLDER_RE = /\{([A-Za-z][A-Za-z0-9]*)\}/g;

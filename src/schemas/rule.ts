@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPERATORS, type Condition as ConditionType } from '../engine/conditions.js';
 import { Bilingual, CheckName, CivilDate, SourceId } from './common.js';
+import { Clock } from './clock.js';
 
 const Scalar = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
 const JsonPathText = z.string().regex(/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/).max(200);
@@ -117,8 +118,20 @@ export const RetentionRule = z
   });
 export type RetentionRule = z.infer<typeof RetentionRule>;
 
+/**
+ * A deadline rule: where `when` holds, the duty its `clock` times must be met
+ * on time. A clock whose start has not happened is not running and the rule
+ * does not apply yet.
+ */
+export const DeadlineRule = z.strictObject({
+  ...ruleBase,
+  check: z.literal('deadline'),
+  clock: Clock,
+});
+export type DeadlineRule = z.infer<typeof DeadlineRule>;
+
 /** Any rule, by its `check`. */
-export const Rule = z.discriminatedUnion('check', [EligibilityRule, RetentionRule]);
+export const Rule = z.discriminatedUnion('check', [EligibilityRule, DeadlineRule, RetentionRule]);
 export type Rule = z.infer<typeof Rule>;
 
 /** The kind of document a rule set encodes. */
@@ -143,3 +156,8 @@ export const RuleSetFile = z.strictObject({
 export type RuleSetFile = z.infer<typeof RuleSetFile>;
 
 export { CheckName };
+
+/** A rule's `require` condition, for the checks whose rules have one. */
+export function ruleRequire(rule: Rule): ConditionType | undefined {
+  return 'require' in rule ? rule.require : undefined;
+}

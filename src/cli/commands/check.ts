@@ -70,6 +70,9 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
       throw e;
     }
   }
+  if (check === 'deadline' && asOf === undefined) {
+    throw new UsageError('deadlines need --as-of INSTANT: whether an open clock is pending or breached depends on when it is judged');
+  }
   let rulebook = defaultRulebook;
   if (values.rulesets) {
     try {
@@ -124,6 +127,16 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
       ...retention,
       failed,
       missing,
+      ...('deadlines' in result
+        ? {
+            deadlines: (result as { deadlines: Array<{ ruleId: string; status: string; dueAt?: string; overdueBy?: string }> }).deadlines.map((d) => ({
+              ruleId: d.ruleId,
+              status: d.status,
+              ...(d.dueAt ? { dueAt: d.dueAt } : {}),
+              ...(d.overdueBy ? { overdueBy: d.overdueBy } : {}),
+            })),
+          }
+        : {}),
       ...(values.full ? { findings: result.findings, obligations: result.obligations, asOf: result.asOf, rulebook: result.rulebook } : {}),
     });
   };
