@@ -129,6 +129,75 @@ function requireBound(def: Def, limit: number, what: string): void {
 
 let limits: { maxStringLength: number; maxArrayLength: number } = { maxStringLength: 0, maxArrayLength: 0 };
 
+/**
+ * A field an object validator checks inline, without a call: an optional or
+ * required boolean, enum, bounded number or bounded plain string. Anything else
+ * (refinements, nested objects, arrays, unions, defaults) keeps its validator.
+ */
+interface InlineField {
+  optional: boolean;
+  kind: 'boolean' | 'enum' | 'number' | 'string';
+  values?: ReadonlySet<unknown>;
+  min: number;
+  minInclusive: boolean;
+  max: number;
+  maxInclusive: boolean;
+  integer: boolean;
+}
+
+function inlineField(schema: ZodLike): InlineField | undefined {
+  let optional = false;
+  let s = schema;
+  if (s._zod.def.type === 'optional') {
+    optional = true;
+    s = s._zod.def.innerType!;
+  }
+  if (fastCheckOf(s)) return undefined;
+  const def = s._zod.def;
+  const field: InlineField = { optional, kind: 'boolean', min: -Infinity, minInclusive: true, max: Infinity, maxInclusive: true, integer: false };
+  if (def.type === 'boolean' && !def.checks?.length) return field;
+  if (def.type === 'enum' && !def.checks?.length) return { ...field, kind: 'enum', values: new Set(Object.values(def.entries!)) };
+  if (def.type !== 'number' && def.type !== 'string') return undefined;
+  field.kind = def.type;
+  for (const c of def.checks ?? []) {
+    const d = c._zod.def;
+    if (def.type === 'number' && d.check === 'greater_than') {
+      field.min = d.value!;
+      field.minInclusive = d.inclusive!;
+    } else if (def.type === 'number' && d.check === 'less_than') {
+      field.max = d.value!;
+      field.maxInclusive = d.inclusive!;
+    } else if (def.type === 'number' && d.check === 'number_format' && d.format === 'safeint') {
+      field.integer = true;
+    } else if (def.type === 'string' && d.check === 'min_length') {
+      field.min = d.minimum!;
+    } else if (def.type === 'string' && d.check === 'max_length') {
+      field.max = d.maximum!;
+    } else return undefined;
+  }
+  if (def.type === 'string' && field.max > limits.maxStringLength) return undefined;
+  return field;
+}
+
+/** Whether a present value passes an inline field's checks. */
+function inlineOk(f: InlineField, v: unknown): boolean {
+  switch (f.kind) {
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'enum':
+      return f.values!.has(v);
+    case 'number':
+      return (
+        typeof v === 'number' &&
+        (f.integer ? Number.isSafeInteger(v) : Number.isFinite(v)) &&
+        (f.minInclusive ? v >= f.min : v > f.min) &&
+        (f.maxInclusive ? v <= f.max : v < f.max)
+      );
+    default:
+      return typeof v === 'string' && v.length >= f.min && v.length <= f.max;
+  }
+}
+
 function compile(schema: ZodLike, seen: Map<ZodLike, FastValidator>): FastValidator {
   const cached = seen.get(schema);
   if (cached) return cached;
@@ -222,6 +291,7 @@ function compile(schema: ZodLike, seen: Map<ZodLike, FastValidator>): FastValida
       // Filled lazily so recursive schemas compile.
       const fields: FastValidator[] = [];
       const n = keys.length;
+      const inline = keys.map((k) => inlineField(def.shape![k]!));
       out = (v) => {
         if (!isPlainObject(v)) return INVALID;
         let present = 0;
@@ -230,6 +300,11 @@ function compile(schema: ZodLike, seen: Map<ZodLike, FastValidator>): FastValida
           const k = keys[i]!;
           const field = v[k];
           if (field !== undefined) present++;
+          const f = inline[i];
+          if (f !== undefined) {
+            if (field === undefined ? !f.optional : !inlineOk(f, field)) return INVALID;
+            continue;
+          }
           const r = fields[i]!(field);
           if (r === INVALID) return INVALID;
           if (r !== field) (copy ??= { ...v })[k] = r;

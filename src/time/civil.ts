@@ -51,7 +51,9 @@ function validParts(year: number, month: number, day: number): boolean {
  */
 export function parseCivilDate(text: string): CivilDateParts | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = two(text, 0) * 100 + two(text, 2);
+  const hi = two(text, 0);
+  const lo = two(text, 2);
+  const year = hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
   const month = two(text, 5);
   const day = two(text, 8);
   return year >= 0 && validParts(year, month, day) ? { year, month, day } : undefined;
@@ -89,11 +91,17 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-const digit = (text: string, i: number): number => {
+/** The decimal digit at `i`, or -1000 (so any sum involving it stays negative). */
+function digit(text: string, i: number): number {
   const c = text.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1000;
-};
-const two = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
+  return c >>> 0 <= 9 ? c : -1000;
+}
+/** Two decimal digits at `i` as a number, or a negative number when either is not a digit. */
+function two(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >>> 0 <= 9 && b >>> 0 <= 9 ? a * 10 + b : -1;
+}
 
 /**
  * Parses the common shapes by character codes — this runs for every instant of
@@ -105,7 +113,9 @@ function fastInstant(text: string): number | undefined {
   if (n < 17 || n > 35 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) {
     return undefined;
   }
-  const year = two(text, 0) * 100 + two(text, 2);
+  const hi = two(text, 0);
+  const lo = two(text, 2);
+  const year = hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
   const month = two(text, 5);
   const day = two(text, 8);
   const hour = two(text, 11);
