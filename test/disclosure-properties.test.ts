@@ -18,10 +18,16 @@ const checks = ['identity', 'contact', 'risk-tolerance', 'financial-status', 'in
 /** Brute force: is there any choice of one occurrence per recorded step that puts every stage at or after the earlier ones? */
 function oracle(order: ProcessOrder, sale: SaleInput): 'pass' | 'fail' | 'indeterminate' {
   const signature = Math.min(ms(sale.signedAt), ...(sale.steps ?? []).filter((s) => s.step === 'signature').map((s) => ms(s.at)));
-  const occurrences = (event: string): number[] => {
+  // A pass counts unless the same check failed at or after it, by the signature. No recorded steps: unknown.
+  const occurrences = (event: string): number[] | undefined => {
     if (event === 'signature') return [signature];
-    if (event.startsWith('verification:')) return (sale.verification ?? []).filter((v) => v.check === event.slice(13) && v.result === 'passed').map((v) => ms(v.at));
-    return (sale.steps ?? []).filter((s) => s.step === event).map((s) => ms(s.at));
+    if (event.startsWith('verification:')) {
+      const records = (sale.verification ?? []).filter((v) => v.check === event.slice(13));
+      const failures = records.filter((v) => v.result === 'failed').map((v) => ms(v.at));
+      return records.filter((v) => v.result === 'passed' && !failures.some((f) => f >= ms(v.at) && f <= signature)).map((v) => ms(v.at));
+    }
+    if (!sale.steps?.length) return undefined;
+    return sale.steps.filter((s) => s.step === event).map((s) => ms(s.at));
   };
   let missingFail = false;
   let missingUnknown = false;
@@ -29,7 +35,8 @@ function oracle(order: ProcessOrder, sale: SaleInput): 'pass' | 'fail' | 'indete
   order.stages.forEach((stage, i) => {
     for (const step of stage.steps) {
       const times = occurrences(step);
-      if (times.length) present.push({ stage: i, times });
+      if (times === undefined) missingUnknown = true;
+      else if (times.length) present.push({ stage: i, times });
       else if (stage.ifMissing === 'fail') missingFail = true;
       else if (stage.ifMissing === 'indeterminate') missingUnknown = true;
     }
@@ -63,6 +70,7 @@ const timedSale = fc
     keep: fc.array(fc.nat(29), { minLength: CANONICAL.length, maxLength: CANONICAL.length }),
     extra: fc.array(fc.tuple(fc.constantFrom(...stepNames), fc.integer({ min: 0, max: 110 })), { maxLength: 2 }),
     signatureAsStep: fc.boolean(),
+    noSteps: fc.nat(19),
     verification: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.nat(14)), { minLength: checks.length, maxLength: checks.length }),
     channel: fc.constantFrom('agent', 'agent', 'direct'),
     line: fc.constantFrom('life', 'life', 'property'),
@@ -88,11 +96,12 @@ const timedSale = fc
       applicant: { kind: 'person' },
       insured: { kind: 'person' },
       product: { code: 'X', line: g.line as 'life', kind: g.line === 'life' ? 'term-life' : 'property-damage' },
-      steps,
-      // each check passes around the start, late (after 60 min) now and then, or only fails
+      steps: g.noSteps === 0 ? [] : steps,
+      // each check passes around the start, late (after 60 min) now and then, fails, or passes then fails
       verification: checks.flatMap((check, i): Array<{ check: (typeof checks)[number]; at: string; result: 'passed' | 'failed' }> => {
         const [m, roll] = g.verification[i]!;
         if (roll === 0) return [{ check, at: minute(m), result: 'failed' }];
+        if (roll === 2) return [{ check, at: minute(Math.floor(m / 3)), result: 'passed' }, { check, at: minute(m + 20), result: 'failed' }];
         return [{ check, at: minute(roll === 1 ? 60 + m : Math.floor(m / 3)), result: 'passed' }];
       }),
       disclosures: [],

@@ -37,9 +37,13 @@ export interface SaleIndex {
   readonly signature: Occurrence;
   /** Records per item; `undefined` when the sale has no `disclosures` at all. */
   readonly disclosures: ReadonlyMap<string, readonly IndexedDisclosure[]> | undefined;
-  /** Occurrences per step, earliest first; `undefined` when the sale has no `steps`. */
+  /** Occurrences per step, earliest first; `undefined` when the sale records no steps (absent or empty: no evidence). */
   readonly steps: ReadonlyMap<string, readonly Occurrence[]> | undefined;
-  /** Passed verifications per check, earliest first; `undefined` when the sale has no `verification`. */
+  /**
+   * Passes per verification check, earliest first, leaving out a pass that a
+   * failure of the same check at or after it and at or before the signature
+   * undoes; `undefined` when the sale has no `verification`.
+   */
   readonly verifications: ReadonlyMap<string, readonly Occurrence[]> | undefined;
 }
 
@@ -55,7 +59,7 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
 export function indexSale(sale: Sale): SaleIndex {
   let signature: Occurrence = { ms: parseInstant(sale.signedAt)!, at: sale.signedAt };
   let steps: Map<string, Occurrence[]> | undefined;
-  if (sale.steps) {
+  if (sale.steps && sale.steps.length > 0) {
     steps = new Map();
     for (const s of sale.steps) push(steps, s.step, { ms: parseInstant(s.at)!, at: s.at });
     for (const list of steps.values()) list.sort(byTime);
@@ -64,9 +68,15 @@ export function indexSale(sale: Sale): SaleIndex {
   }
   let verifications: Map<string, Occurrence[]> | undefined;
   if (sale.verification) {
+    // A check counts by its latest result before signing (as eligibility does): a failure undoes earlier passes.
+    const failures = new Map<string, number[]>();
+    for (const v of sale.verification) if (v.result === 'failed') push(failures, v.check, parseInstant(v.at)!);
     verifications = new Map();
     for (const v of sale.verification) {
-      if (v.result === 'passed') push(verifications, v.check, { ms: parseInstant(v.at)!, at: v.at });
+      if (v.result !== 'passed') continue;
+      const ms = parseInstant(v.at)!;
+      const undone = (failures.get(v.check) ?? []).some((f) => f >= ms && f <= signature.ms);
+      if (!undone) push(verifications, v.check, { ms, at: v.at });
     }
     for (const list of verifications.values()) list.sort(byTime);
   }
@@ -243,8 +253,10 @@ function occurrences(event: string, index: SaleIndex): readonly Occurrence[] | u
  * one stage may come in any order among themselves). The earliest fitting
  * occurrence is chosen, which finds such a chain whenever one exists; a step
  * repeated earlier or later does no harm. The signature is one event: the
- * earlier of `signedAt` and the first `signature` step. A step with no
- * occurrence at all is handled by its stage's `ifMissing`.
+ * earlier of `signedAt` and the first `signature` step. A verification
+ * occurs when it passed and no later failure of the same check, by the
+ * signature, undid it. A step with no occurrence at all is handled by its
+ * stage's `ifMissing`; with no steps recorded, steps are unknown.
  */
 export function judgeOrder(order: ProcessOrder, index: SaleIndex): Judgement {
   const stepTimeline: string[] = [];
