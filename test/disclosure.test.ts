@@ -401,6 +401,11 @@ describe('rule files with disclosure rules', () => {
     ).toContain('/rules/0/order');
   });
 
+  it('rejects a `require` condition on a disclosure rule, saying what to use instead', () => {
+    const found = issues({ require: { fact: 'channel', operator: 'equal', value: 'agent' }, disclose: { items: ['cooling-off'], deadline: 'signature' } });
+    expect(found).toEqual([expect.objectContaining({ pointer: '/rules/0/require', message: expect.stringMatching(/no "require".*"disclose" or "order"/) })]);
+  });
+
   it('validates simplifyWhen against the disclosure facts, with its pointer', () => {
     const found = issues({
       disclose: { items: ['cooling-off'], deadline: 'signature', simplifyWhen: { fact: 'previousPurchaseMonthAgo', operator: 'lessThan', value: 3 } },

@@ -137,6 +137,8 @@ export function validateRuleSet(data: unknown, options: { file?: string } = {}):
 function plainZodMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_type') {
+    // A key the schema forbids outright (z.never) carries its own explanation.
+    if (issue.expected === 'never') return issue.message;
     return 'input' in issue ? `must be ${issue.expected === 'object' ? 'an' : 'a'} ${issue.expected}` : `is required (${issue.expected})`;
   }
   return issue.message;
