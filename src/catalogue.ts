@@ -43,6 +43,31 @@ export function describeClock(c: Clock): string {
   return parts.join('; ');
 }
 
+/** A rule's requirement in one line, whatever its check; empty when it has none beyond its body (a retention period). */
+export function describeRequirement(r: Rule): string {
+  const require = ruleRequire(r);
+  if (require) return describeCondition(require);
+  if ('disclose' in r && r.disclose) {
+    const d = r.disclose;
+    const how = [
+      d.conspicuous ? 'conspicuously prompted' : '',
+      d.explained ? 'expressly explained' : '',
+      d.acknowledgement
+        ? `acknowledged by ${d.acknowledgement.by.join(' or ')}${d.acknowledgement.forms ? ` (${d.acknowledgement.forms.join(', ')})` : ''}`
+        : '',
+    ].filter(Boolean);
+    return `disclosed by the ${d.deadline}${how.length ? `, ${how.join(', ')}` : ''}: ${d.items.join(', ')}${
+      d.simplifyWhen ? `; may be simplified when ${describeCondition(d.simplifyWhen)}` : ''
+    }`;
+  }
+  if ('order' in r && r.order) {
+    return `in order: ${r.order.stages
+      .map((s) => `${s.steps.join(' + ')}${s.ifMissing === 'fail' ? '' : ` (if missing: ${s.ifMissing})`}`)
+      .join(' → ')}`;
+  }
+  return '';
+}
+
 const effective = (r: Rule) =>
   r.effective.from === null && r.effective.to === null
     ? 'always'
@@ -70,7 +95,8 @@ export function catalogueMarkdown(rulebook: Rulebook): string {
       out.push(`- citation: ${r.citation.source} ${r.citation.section}`);
       out.push(`- applies when: ${r.when ? describeCondition(r.when) : 'every case'}`);
       if ('period' in r && r.period) out.push(`- keep: at least ${r.period.years} years after ${r.period.trigger} (civil-code arts. 201–202)`);
-      if (ruleRequire(r)) out.push(`- requires: ${describeCondition(ruleRequire(r)!)}`);
+      const requirement = describeRequirement(r);
+      if (requirement) out.push(`- requires: ${requirement}`);
       if ('clock' in r) out.push(`- clock: ${describeClock(r.clock)}`);
       out.push('', `> ${r.citation.quote}`, '');
       if (r.note) out.push(`Note: ${r.note}`, '');
@@ -108,7 +134,7 @@ export function catalogueJson(rulebook: Rulebook): string {
       citation: r.citation,
       effective: r.effective,
       when: r.when ? describeCondition(r.when) : null,
-      require: ruleRequire(r) ? describeCondition(ruleRequire(r)!) : null,
+      require: describeRequirement(r) || null,
       ...('period' in r && r.period ? { period: r.period } : {}),
       ...('clock' in r ? { clock: describeClock(r.clock) } : {}),
       note: r.note ?? null,

@@ -3,6 +3,15 @@
  * Chinese insurers, driven by declarative JSON rule sets that cite their sources.
  */
 export { checkSalesEligibility, type SaleInput } from './checks/eligibility/check-sales-eligibility.js';
+export { checkDisclosure } from './checks/disclosure/check-disclosure.js';
+export {
+  DISCLOSURE_ITEMS,
+  DISCLOSURE_ITEM_IDS,
+  DisclosureItem,
+  type DisclosureItemId,
+  type DisclosureItemSpec,
+  type DisclosureItemTerm,
+} from './schemas/disclosure-items.js';
 export type { CheckOptions } from './checks/options.js';
 export {
   checkDeadlines,
@@ -31,9 +40,13 @@ export {
   Insured,
   Product,
   Channel,
+  Disclosure,
+  SaleStepName,
+  Confirmer,
+  AcknowledgementForm,
 } from './schemas/sale.js';
 export { Instant, CivilDate, SourceId, SOURCE_IDS, CheckName, CHECKS } from './schemas/common.js';
-export { Rule, EligibilityRule, RuleSetFile, Citation, Effective, Severity, Condition as ConditionSchema } from './schemas/rule.js';
+export { Rule, EligibilityRule, DisclosureRule, DisclosureRequirement, ProcessOrder, RuleSetFile, Citation, Effective, Severity, Condition as ConditionSchema } from './schemas/rule.js';
 export { CheckResult, Finding, Verdict, FindingVerdict, RulebookRef } from './schemas/result.js';
 export { ruleSetJsonSchema } from './schemas/json-schema.js';
 export { catalogueMarkdown, catalogueText, catalogueJson, factsMarkdown, describeCondition, describeClock } from './catalogue.js';

@@ -1,3 +1,4 @@
+import type { Judge } from '../engine/evaluate.js';
 import type { FactCatalog } from '../engine/facts.js';
 import type { CheckName } from '../schemas/common.js';
 
@@ -15,4 +16,10 @@ export interface CheckDefinition<Input = unknown, Facts extends Record<string, u
   id(input: Input): string;
   /** The instant judged at when the caller gives none. */
   defaultAsOf(input: Input): string | undefined;
+  /**
+   * How the check's rules are judged when their requirement is computed in
+   * code (a clock, a list of items): built once per case from the validated
+   * input and its facts. Default: each rule's `require` condition.
+   */
+  judge?(input: Input, facts: Facts): Judge;
 }

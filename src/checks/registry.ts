@@ -8,12 +8,15 @@ import { retentionCheck } from './retention/definition.js';
 import { checkDisposal, type ArchiveRecordInput } from './retention/retention.js';
 import { checkDeadlines, type ServiceCaseInput } from './deadline/check-deadlines.js';
 import { deadlineCheck } from './deadline/definition.js';
+import { checkDisclosure } from './disclosure/check-disclosure.js';
+import { disclosureCheck } from './disclosure/definition.js';
 
 /** The checks whose rules and inputs are implemented, by rule `check` name. */
 export const CHECK_DEFINITIONS: Partial<Record<CheckName, CheckDefinition<any, Record<string, unknown>>>> = {
   eligibility: eligibilityCheck,
   retention: retentionCheck,
   deadline: deadlineCheck,
+  disclosure: disclosureCheck,
 };
 
 /** The definition of a check, or a clear error naming the implemented ones. */
@@ -30,6 +33,7 @@ const CHECK_FUNCTIONS: Partial<Record<CheckName, (input: unknown, options: Check
   eligibility: (input, options) => checkSalesEligibility(input as SaleInput, options),
   retention: (input, options) => checkDisposal(input as ArchiveRecordInput, options),
   deadline: (input, options) => checkDeadlines(input as ServiceCaseInput, options),
+  disclosure: (input, options) => checkDisclosure(input as SaleInput, options),
 };
 
 /** Runs the named check on an input; throws `InputError` for a malformed one. */

@@ -16,7 +16,7 @@ export function runCheck<I, F extends Record<string, unknown>>(
   const asOf = resolveAsOf(def, parsed, options);
   const facts = def.derive(parsed, { asOf });
   const rulebook = options.rulebook ?? defaultRulebook;
-  const evaluation = evaluateRules(rulebook.compiled[def.check], facts, def.catalog, parsed);
+  const evaluation = evaluateRules(rulebook.compiled[def.check], facts, def.catalog, parsed, def.judge?.(parsed, facts));
   return {
     result: { check: def.check, id: def.id(parsed), ...evaluation, asOf, rulebook: rulebookRef(rulebook) },
     input: parsed,

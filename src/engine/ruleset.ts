@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { RuleSetError, type RuleSetIssue } from '../errors.js';
 import { RuleSetFile } from '../schemas/rule.js';
-import { FACT_CATALOGS } from '../checks/catalogs.js';
+import { EXPLANATION_FACTS, FACT_CATALOGS } from '../checks/catalogs.js';
 import { validateCondition } from './conditions.js';
 import { type DataPath, RULE_FILE_LIMITS, guardUntrusted, toJsonPointer } from './guard.js';
 
@@ -13,12 +13,23 @@ export type RuleSetValidation =
   | { readonly valid: true; readonly ruleSet: RuleSet; readonly issues: readonly [] }
   | { readonly valid: false; readonly issues: readonly RuleSetIssue[] };
 
-/** Keys of a rule that hold condition trees, per check. */
+/** Keys of a rule that hold condition trees, per check; a dotted key is nested (`disclose.simplifyWhen`). */
 const CONDITION_KEYS: Readonly<Record<string, readonly string[]>> = {
   eligibility: ['when', 'require'],
   retention: ['when', 'require'],
   deadline: ['when'],
+  disclosure: ['when', 'disclose.simplifyWhen'],
 };
+
+/** The value at a dotted key of a rule, or `undefined` when any step is absent. */
+function nestedValue(rule: object, keys: readonly string[]): { found: boolean; value?: unknown } {
+  let v: unknown = rule;
+  for (const k of keys) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, k)) return { found: false };
+    v = (v as Record<string, unknown>)[k];
+  }
+  return { found: true, value: v };
+}
 
 const PLACEHOLDER_RE = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
@@ -59,11 +70,13 @@ export function validateRuleSet(data: unknown, options: { file?: string } = {}):
       const catalog = typeof check === 'string' ? FACT_CATALOGS[check as keyof typeof FACT_CATALOGS] : undefined;
       if (!catalog) return; // the schema reports the unknown check
       for (const key of CONDITION_KEYS[check as string] ?? []) {
-        if (!(key in rule)) continue;
-        const root = toJsonPointer(['rules', i, key]);
-        const found = validateCondition((rule as Record<string, unknown>)[key], catalog);
+        const keys = key.split('.');
+        const at = nestedValue(rule, keys);
+        if (!at.found) continue;
+        const root = toJsonPointer(['rules', i, ...keys]);
+        const found = validateCondition(at.value, catalog);
         if (found.length) conditionRoots.push(root);
-        for (const c of found) add(['rules', i, key, ...c.path], c.message);
+        for (const c of found) add(['rules', i, ...keys, ...c.path], c.message);
       }
     });
   }
@@ -106,9 +119,13 @@ export function validateRuleSet(data: unknown, options: { file?: string } = {}):
       add(['rules', i, 'citation', 'section'], `a ${ruleSet.document.nature} is cited as "art. N" or "art. N(k)"`);
     }
     const catalog = FACT_CATALOGS[rule.check as keyof typeof FACT_CATALOGS];
+    const explained = EXPLANATION_FACTS[rule.check];
     for (const lang of ['zh', 'en'] as const) {
       for (const m of rule.message[lang].matchAll(PLACEHOLDER_RE)) {
-        if (!catalog || !Object.prototype.hasOwnProperty.call(catalog, m[1]!)) {
+        const known =
+          (catalog !== undefined && Object.prototype.hasOwnProperty.call(catalog, m[1]!)) ||
+          (explained !== undefined && Object.prototype.hasOwnProperty.call(explained, m[1]!));
+        if (!known) {
           add(['rules', i, 'message', lang], `placeholder {${m[1]}} names no fact of the ${rule.check} check`);
         }
       }
@@ -120,6 +137,8 @@ export function validateRuleSet(data: unknown, options: { file?: string } = {}):
 function plainZodMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_type') {
+    // A key the schema forbids outright (z.never) carries its own explanation.
+    if (issue.expected === 'never') return issue.message;
     return 'input' in issue ? `must be ${issue.expected === 'object' ? 'an' : 'a'} ${issue.expected}` : `is required (${issue.expected})`;
   }
   return issue.message;

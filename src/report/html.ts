@@ -11,7 +11,7 @@
  * scripts disabled it is complete and readable; the script only hides and
  * shows rules for the filters.
  */
-import { describeCondition } from '../catalogue.js';
+import { describeCondition, describeRequirement } from '../catalogue.js';
 import { FACT_CATALOGS } from '../checks/catalogs.js';
 import type { Condition } from '../engine/conditions.js';
 import type { FactCatalog } from '../engine/facts.js';
@@ -21,7 +21,7 @@ import { sha256Hex } from '../engine/sha256.js';
 import type { FixtureOutcome, FixtureReport, RuleCoverage } from '../fixtures/runner.js';
 import { SOURCE_IDS } from '../schemas/common.js';
 import type { CheckResult, Finding } from '../schemas/result.js';
-import { type Rule, ruleRequire } from '../schemas/rule.js';
+import type { Rule } from '../schemas/rule.js';
 
 export interface HtmlReportInput {
   /** The rulebook the fixtures were judged by (its rule sets make the sections). */
@@ -392,8 +392,8 @@ function renderRule(rule: Rule, ctx: SourceContext): string {
 
   const extra = Object.entries(rule as Record<string, unknown>).filter(([k]) => !BASE_RULE_KEYS.has(k));
   const conditions: string[] = [`<div><dt>Applies when</dt><dd class="cond">${e(rule.when ? describeCondition(rule.when) : 'every case of this check')}</dd></div>`];
-  const require = ruleRequire(rule);
-  if (require) conditions.push(`<div><dt>Requires</dt><dd class="cond">${e(describeCondition(require))}</dd></div>`);
+  const requirement = describeRequirement(rule);
+  if (requirement) conditions.push(`<div><dt>Requires</dt><dd class="cond">${e(requirement)}</dd></div>`);
   for (const [k, v] of extra) {
     conditions.push(`<div><dt>${e(k)}</dt><dd class="cond">${isObject(v) && !isCondition(v) ? kvTable(Object.entries(v)) : e(formatValue(v))}</dd></div>`);
   }

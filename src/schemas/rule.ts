@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { OPERATORS, type Condition as ConditionType } from '../engine/conditions.js';
 import { Bilingual, CheckName, CivilDate, SourceId } from './common.js';
 import { Clock } from './clock.js';
+import { DisclosureItem } from './disclosure-items.js';
+import { AcknowledgementForm, Confirmer, SaleStepName, VerificationName } from './sale.js';
 
 const Scalar = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
 const JsonPathText = z.string().regex(/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/).max(200);
@@ -130,8 +132,99 @@ export const DeadlineRule = z.strictObject({
 });
 export type DeadlineRule = z.infer<typeof DeadlineRule>;
 
+/**
+ * By when a disclosure item must have been given. Both name the moment the
+ * applicant signs the application (the earlier of `signedAt` and the first
+ * `signature` step); they record the source's own wording: `application` for
+ * 投保前 (before applying), `signature` for 订立合同时 / 签订前 / 购买前.
+ */
+export const DisclosureDeadline = z.enum(['application', 'signature']);
+
+const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z
+    .array(item)
+    .min(1)
+    .max(max)
+    .refine((xs) => new Set(xs).size === xs.length, { message: 'lists an entry twice' });
+
+/**
+ * Items that must be disclosed by the deadline, and how. Every listed item
+ * needs a disclosure record at or before the deadline; `conspicuous` /
+ * `explained` demand a record so flagged; `acknowledgement` demands that the
+ * item was signed for or confirmed, by the deadline, by one of `by`, in one of
+ * `forms` (any form when absent). Where `simplifyWhen` holds, the items may be
+ * simplified (sales-conduct-2023 art. 25 para. 2) and are not demanded one by one.
+ */
+export const DisclosureRequirement = z.strictObject({
+  items: uniqueList(DisclosureItem, 100),
+  deadline: DisclosureDeadline,
+  conspicuous: z.literal(true).optional(),
+  explained: z.literal(true).optional(),
+  acknowledgement: z
+    .strictObject({
+      by: uniqueList(Confirmer, 10),
+      forms: uniqueList(AcknowledgementForm, 10).optional(),
+    })
+    .optional(),
+  simplifyWhen: Condition.optional(),
+});
+export type DisclosureRequirement = z.infer<typeof DisclosureRequirement>;
+
+/** What an order stage may name: a sale step, or a pre-signature verification as `verification:<check>`. */
+export const ORDER_EVENTS: readonly [string, ...string[]] = [
+  ...SaleStepName.options,
+  ...VerificationName.options.map((v) => `verification:${v}`),
+] as [string, ...string[]];
+export const OrderEvent = z.enum(ORDER_EVENTS);
+
+/**
+ * Steps that must happen in this order. Each stage lists events that may
+ * happen in any order among themselves but all at or after the previous
+ * stage's (docs/disclosure.md, "What in order means"). `ifMissing` says what an
+ * event that never happened means: `fail` (the source demands the step),
+ * `indeterminate` (the source describes it without demanding it), `skip`
+ * (the step may follow the moment the sale is judged, e.g. after-sales steps;
+ * its order is checked only when it is recorded).
+ */
+export const ProcessOrder = z.strictObject({
+  stages: z
+    .array(
+      z.strictObject({
+        steps: uniqueList(OrderEvent, 20),
+        ifMissing: z.enum(['fail', 'indeterminate', 'skip']),
+      }),
+    )
+    .min(2)
+    .max(20),
+});
+export type ProcessOrder = z.infer<typeof ProcessOrder>;
+
+/**
+ * A disclosure rule: where `when` holds, either the items of `disclose` were
+ * disclosed as required, or the steps of `order` happened in order.
+ */
+export const DisclosureRule = z
+  .strictObject({
+    ...ruleBase,
+    check: z.literal('disclosure'),
+    /** Disclosure rules judge `disclose` or `order`, never a `require` condition. */
+    require: z.never({ error: 'a disclosure rule has no "require": its requirement is "disclose" or "order"' }).optional(),
+    disclose: DisclosureRequirement.optional(),
+    order: ProcessOrder.optional(),
+  })
+  .superRefine((rule, ctx) => {
+    if ((rule.disclose === undefined) === (rule.order === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: rule.disclose === undefined ? [] : ['order'],
+        message: 'a disclosure rule has exactly one of "disclose" (required items) or "order" (steps in order)',
+      });
+    }
+  });
+export type DisclosureRule = z.infer<typeof DisclosureRule>;
+
 /** Any rule, by its `check`. */
-export const Rule = z.discriminatedUnion('check', [EligibilityRule, DeadlineRule, RetentionRule]);
+export const Rule = z.discriminatedUnion('check', [EligibilityRule, DisclosureRule, DeadlineRule, RetentionRule]);
 export type Rule = z.infer<typeof Rule>;
 
 /** The kind of document a rule set encodes. */

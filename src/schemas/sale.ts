@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CivilDate, Instant, Money } from './common.js';
+import { DisclosureItem } from './disclosure-items.js';
 
 /** Sales channels (SPEC §4). `part-time-agent` and `bancassurance` are 兼业代理. */
 export const Channel = z.enum([
@@ -86,6 +87,8 @@ export const Product = z.strictObject({
   /** Group insurance. Default `false`: a product is individual unless stated. */
   group: z.boolean().default(false),
   coolingOffDays: z.number().int().nonnegative().max(3650).optional(),
+  /** The insurer classes the product's rights and obligations as simple (权利义务简单, sales-conduct-2023 art. 25). */
+  simpleRightsAndObligations: z.boolean().optional(),
 });
 export type Product = z.infer<typeof Product>;
 
@@ -110,7 +113,7 @@ export const Salesperson = z.strictObject({
   productTrainingAt: Instant.optional(),
 });
 
-/** Sales-process steps (SPEC §4). */
+/** Sales-process steps (SPEC §4; docs/disclosure.md maps each source's step names onto them). */
 export const SaleStepName = z.enum([
   'first-contact',
   'needs-assessment',
@@ -118,9 +121,13 @@ export const SaleStepName = z.enum([
   'risk-assessment',
   'financial-assessment',
   'product-matching',
+  /** 产品介绍 / 产品讲解: the products are introduced and explained. */
+  'product-introduction',
   'recommendation',
   'plan-design',
   'risk-warning',
+  /** 服务承诺: after-sales service and the claims process are promised (mkt-cs-guide §2.2). */
+  'service-commitment',
   'confirmation',
   'signature',
   'payment',
@@ -130,12 +137,40 @@ export const SaleStepName = z.enum([
 ]);
 export const SaleStep = z.strictObject({ step: SaleStepName, at: Instant });
 
+/** How an item was disclosed. */
+export const DisclosureMethod = z.enum(['written', 'oral', 'electronic', 'recorded', 'webpage']);
+
+/** Who signed or confirmed. `applicant-proxy`: a person the applicant authorised in writing (sales-conduct-2023 art. 29). */
+export const Confirmer = z.enum(['applicant', 'applicant-proxy', 'insured', 'salesperson', 'legal-representative', 'other']);
+
+/**
+ * The form an acknowledgement took: a handwritten `signature`, a `seal` (盖章),
+ * an `electronic` signature or confirmation, a `recording` (e.g. a telephone
+ * sale's call recording), or merely `oral` (not preserved).
+ */
+export const AcknowledgementForm = z.enum(['signature', 'seal', 'electronic', 'recording', 'oral']);
+
+/**
+ * One item disclosed (prompted, explained, or put to the customer for
+ * confirmation) during the sale. An item disclosed more than once has one
+ * record per occasion.
+ */
 export const Disclosure = z.strictObject({
-  item: z.string().min(1).max(100),
+  /** The item, from the controlled vocabulary (docs/disclosure-items.md). */
+  item: DisclosureItem,
+  /** When it was disclosed. */
   at: Instant,
-  method: z.enum(['written', 'oral', 'electronic', 'recorded', 'webpage']).optional(),
+  method: DisclosureMethod.optional(),
+  /** It was highlighted with text, font, symbols or other marks sufficient to draw the applicant's attention (a conspicuous prompt). */
+  conspicuous: z.boolean().optional(),
+  /** Its concept, content and legal consequences were expressly explained (明确说明), not merely shown. */
+  explained: z.boolean().optional(),
+  /** When it was signed for or confirmed; absent when it was not. */
   acknowledgedAt: Instant.optional(),
-  confirmedBy: z.enum(['applicant', 'insured', 'salesperson', 'legal-representative', 'other']).optional(),
+  /** Who signed or confirmed it. */
+  confirmedBy: Confirmer.optional(),
+  /** How it was signed for or confirmed. */
+  acknowledgementForm: AcknowledgementForm.optional(),
 });
 
 /** Pre-signature verifications (biz-process-2025 §1.3, agency-ops §3.1 三查). */
@@ -227,5 +262,18 @@ export const Sale = z.strictObject({
   recommendedBySeller: z.boolean().optional(),
   /** Special-care measures taken for an older customer. */
   specialCareMeasures: z.array(SpecialCareMeasure).max(20).optional(),
+  /** The applicant's earlier application, when the sale relies on it to simplify prompts (sales-conduct-2023 art. 25 para. 2). */
+  previousPurchase: z
+    .strictObject({
+      /** When the earlier application was signed. */
+      at: Instant,
+      /** It was made with the same insurer. */
+      sameInsurer: z.boolean(),
+      /** It was for the same product. */
+      sameProduct: z.boolean(),
+    })
+    .optional(),
+  /** Consent to simplified prompts (sales-conduct-2023 art. 25 para. 2): when, and who gave it. */
+  simplifiedDisclosureConsent: z.strictObject({ at: Instant, by: Confirmer }).optional(),
 });
 export type Sale = z.infer<typeof Sale>;

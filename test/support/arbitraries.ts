@@ -5,7 +5,7 @@
  * facts present or absent.
  */
 import fc from 'fast-check';
-import type { SaleInput } from '../../src/index.js';
+import { DISCLOSURE_ITEM_IDS, type SaleInput } from '../../src/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dateArb = (minYear: number, maxYear: number) =>
@@ -60,6 +60,7 @@ export const saleArb: fc.Arbitrary<SaleInput> = fc
           guaranteedRenewable: maybe(fc.boolean()),
           group: maybe(fc.boolean()),
           coolingOffDays: maybe(fc.integer({ min: 0, max: 30 })),
+          simpleRightsAndObligations: maybe(fc.boolean()),
         },
         { requiredKeys: ['code', 'line', 'kind'] },
       ),
@@ -81,7 +82,27 @@ export const saleArb: fc.Arbitrary<SaleInput> = fc
           productTrainingAt: maybe(instantArb(2023, 2027)),
         }),
       ),
-      steps: maybe(fc.array(fc.record({ step: fc.constantFrom('needs-assessment', 'recommendation', 'risk-warning', 'signature', 'policy-issued'), at: instantArb(2023, 2027) }), { maxLength: 4 })),
+      steps: maybe(fc.array(fc.record({ step: fc.constantFrom('needs-assessment', 'recommendation', 'risk-warning', 'signature', 'policy-issued', 'product-introduction', 'service-commitment'), at: instantArb(2023, 2027) }), { maxLength: 4 })),
+      disclosures: maybe(
+        fc.array(
+          fc.record(
+            {
+              item: fc.constantFrom(...DISCLOSURE_ITEM_IDS),
+              at: instantArb(2023, 2027),
+              method: maybe(fc.constantFrom('written', 'oral', 'electronic', 'recorded', 'webpage')),
+              conspicuous: maybe(fc.boolean()),
+              explained: maybe(fc.boolean()),
+              acknowledgedAt: maybe(instantArb(2023, 2027)),
+              confirmedBy: maybe(fc.constantFrom('applicant', 'applicant-proxy', 'salesperson', 'insured')),
+              acknowledgementForm: maybe(fc.constantFrom('signature', 'seal', 'electronic', 'recording', 'oral')),
+            },
+            { requiredKeys: ['item', 'at'] },
+          ),
+          { maxLength: 6 },
+        ),
+      ),
+      previousPurchase: maybe(fc.record({ at: instantArb(2023, 2024), sameInsurer: fc.boolean(), sameProduct: fc.boolean() })),
+      simplifiedDisclosureConsent: maybe(fc.record({ at: instantArb(2023, 2027), by: fc.constantFrom('applicant', 'salesperson') })),
       recording: maybe(fc.record({ audioVideo: maybe(fc.boolean()), audio: maybe(fc.boolean()), consent: maybe(fc.boolean()) })),
       verification: maybe(
         fc.oneof(
