@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Rulebook, createRulebook, defaultRulebook } from '../engine/rulebook.js';
+import { RuleSetError } from '../errors.js';
+import type { FixtureSource } from '../fixtures/runner.js';
 
 /** Bad arguments: printed with a usage hint, exit code 2. */
 export class UsageError extends Error {}
@@ -56,4 +59,35 @@ export function readJsonFile(file: string): { data: unknown } | { error: string 
 export function writeOutput(text: string, file: string | undefined): void {
   if (file === undefined) process.stdout.write(text);
   else writeFileSync(file, text);
+}
+
+/**
+ * The rulebook `--rules FILE…` names (files or directories of rule files), or
+ * the default rulebook when none are given. Prints the problems of invalid
+ * rule files and returns `undefined` (the caller exits 2).
+ */
+export function rulebookFromFiles(paths: readonly string[] | undefined): Rulebook | undefined {
+  if (!paths?.length) return defaultRulebook;
+  const sets = listJsonFiles(paths).map((f) => {
+    const read = readJsonFile(f);
+    if ('error' in read) throw new UsageError(`${displayPath(f)} ${read.error}`);
+    return read.data;
+  });
+  try {
+    return createRulebook({ rulesets: sets, id: 'custom' });
+  } catch (e) {
+    if (!(e instanceof RuleSetError)) throw e;
+    process.stderr.write(`${e.issues.map((i) => `${i.file}${i.pointer ? `#${i.pointer}` : ''}: ${i.message}`).join('\n')}\n`);
+    return undefined;
+  }
+}
+
+/** The fixture files under `paths` (default: the shipped fixtures), read for the runner. */
+export function readFixtureSources(paths: readonly string[]): FixtureSource[] {
+  const files = listJsonFiles(paths.length ? paths : [join(packageRoot(), 'fixtures')]);
+  if (files.length === 0) throw new UsageError('no fixture files found');
+  return files.map((f) => {
+    const read = readJsonFile(f);
+    return 'error' in read ? { file: displayPath(f), error: read.error } : { file: displayPath(f), data: read.data };
+  });
 }

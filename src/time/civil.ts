@@ -228,6 +228,11 @@ export function fromDayNumber(n: number): CivilDateParts {
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** A civil date as the number `YYYYMMDD`, the form of the `caseDate` fact rules are dated by. */
+export function civilDateNumber(parts: CivilDateParts): number {
+  return parts.year * 10_000 + parts.month * 100 + parts.day;
+}
+
 /** Formats civil date parts as `YYYY-MM-DD`. */
 export function formatCivilDate(parts: CivilDateParts): string {
   return `${String(parts.year).padStart(4, '0')}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
