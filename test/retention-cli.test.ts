@@ -57,11 +57,13 @@ describe('icr check retention', () => {
     expect(ndjson.lines).toEqual([expect.objectContaining({ id: 'A', verdict: 'pass', mayDispose: true })]);
   });
 
-  it('refuses to run without --as-of, with an unknown column, or CSV for a check without a mapping', () => {
+  it('refuses to run without --as-of, with an unknown column, or with CSV columns that are not the check\'s', () => {
     expect(icr(['check', 'retention', file]).code).toBe(2);
     const unknown = icr(['check', 'retention', '-', '--format', 'csv', '--as-of', '2025-07-01T00:00:00+08:00'], 'id,kind,legal_hold\n');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown column "legal_hold"');
-    expect(icr(['check', 'eligibility', file]).code).toBe(2);
+    const eligibility = icr(['check', 'eligibility', file]);
+    expect(eligibility.code).toBe(2);
+    expect(eligibility.stderr).toContain('unknown column "kind"');
   });
 });

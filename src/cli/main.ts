@@ -28,12 +28,13 @@ Commands:
   rules                    Print the rule catalogue with citations
       --format text|markdown|json    (default: text)
       --check NAME  --source ID      Filter
-  check <check> <file|->   Screen records (JSON array, NDJSON or CSV), one result line per record
-      --as-of INSTANT                Judge at this instant (ISO 8601 with offset); required for retention
-      --format json|ndjson|csv       Input format (default: csv for *.csv, else JSON/NDJSON)
+  check <check> <file|->   Screen records (NDJSON, JSON or CSV), one result line per record, in input order
+      --as-of INSTANT                Judge at this instant (ISO 8601 with offset); required for deadlines and retention
+      --format ndjson|json|csv       Input format (default: csv for *.csv, else told from the first line)
       --rulesets ID,ID               Restrict the rulebook to these sources
       --full                         Include whole findings in each line
-      --summary FILE                 Write the summary there instead of stderr
+      --summary FILE                 Write the summary there instead of stderr (-: stderr, no progress line)
+      --columns                      Print the check's CSV columns instead (no file)
   report --html FILE [paths…]  Run fixtures (default: the shipped fixtures/) and write the auditor's HTML report
       --rules FILE…                  Judge by these rule files instead of the shipped ones (repeatable)
 
@@ -74,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           full: { type: 'boolean' },
           summary: { type: 'string' },
           format: { type: 'string' },
+          columns: { type: 'boolean' },
         }));
       case 'report':
         return runReport(parse(rest, { html: { type: 'string' }, rules: { type: 'string', multiple: true } }));

@@ -1,23 +1,26 @@
-import { once } from 'node:events';
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { runFixtureCheck } from '../../checks/registry.js';
+import { performance } from 'node:perf_hooks';
 import { createRulebook, defaultRulebook } from '../../engine/rulebook.js';
 import { InputError, RuleSetError } from '../../errors.js';
 import { parseAsOf } from '../../engine/input.js';
-import type { CheckResult } from '../../schemas/result.js';
 import { UsageError } from '../io.js';
-import { readCsv } from '../csv.js';
-import { CSV_MAPPINGS, headerProblems } from '../csv-records.js';
+import { parseCsv } from '../csv.js';
+import { CSV_MAPPINGS, csvColumnsMarkdown } from '../csv-records.js';
+import { CsvHeaderError, CsvRecordReader } from '../csv-reader.js';
+import { JsonReader, NdjsonReader } from '../json-stream.js';
+import { ProgressLine, progressWanted } from '../progress.js';
+import type { ReaderItem, RecordReader } from '../records.js';
+import { ScreenTally, screenRecord, type ScreenCheck } from '../screen.js';
 
 interface CheckArgs {
-  values: { 'as-of'?: string; rulesets?: string; full?: boolean; summary?: string; format?: string };
+  values: { 'as-of'?: string; rulesets?: string; full?: boolean; summary?: string; format?: string; columns?: boolean };
   positionals: string[];
 }
 
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
 
-const CHECK_ALIASES: Readonly<Record<string, string>> = {
+const CHECK_ALIASES: Readonly<Record<string, ScreenCheck>> = {
   eligibility: 'eligibility',
   disclosure: 'disclosure',
   deadline: 'deadline',
@@ -25,39 +28,62 @@ const CHECK_ALIASES: Readonly<Record<string, string>> = {
   retention: 'retention',
 };
 
-/** Counts for the end-of-run summary. */
-export interface ScreenSummary {
-  records: number;
-  verdicts: Record<string, number>;
-  errors: number;
-  failedRules: Record<string, number>;
-  failedBySource: Record<string, number>;
-  /** Retention: records that may be destroyed on `--as-of`. */
-  mayDispose?: number;
+/** How much text is looked at to tell the format when nothing names it. */
+const SNIFF_LIMIT = 65_536;
+/** Output is written in pieces of about this many characters. */
+const WRITE_BATCH = 1 << 20;
+
+/**
+ * Tells the input format from its start: `[` is a JSON array; `{` is NDJSON,
+ * unless the first line is `{` alone (a pretty-printed object: JSON); a first
+ * line that names an `id` column is a CSV header; anything else is read as
+ * NDJSON (so a broken first line is an error line, not the end of the run).
+ * Returns `undefined` while more text is needed.
+ */
+export function sniffFormat(text: string, final: boolean): Format | undefined {
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) break;
+    i += 1;
+  }
+  if (i === text.length) return final || text.length > SNIFF_LIMIT ? 'ndjson' : undefined;
+  if (text[i] === '[') return 'json';
+  let eol = text.indexOf('\n', i);
+  if (eol === -1) {
+    if (!final && text.length - i < SNIFF_LIMIT) return undefined;
+    eol = text.length;
+  }
+  const first = text.slice(i, eol).trim();
+  if (text[i] === '{') return first === '{' ? 'json' : 'ndjson';
+  const cells = parseCsv(first)[0]?.fields.map((f) => f.trim()) ?? [];
+  return cells.includes('id') ? 'csv' : 'ndjson';
 }
 
 /**
- * `icr check <check> <file|->`: screens records (NDJSON, a JSON array, or
- * CSV with a header row), writing one result line per record in input order;
- * a record that is not JSON or fails validation becomes an error line with
- * its line number. CSV is read when the file ends in `.csv` or with
- * `--format csv`. Retention lines also carry `retainUntil`, the governing
- * rule and `mayDispose` on `--as-of`, which retention requires.
+ * `icr check <check> <file|->`: screens records (NDJSON, JSON or CSV) as a
+ * stream, writing one line per record in input order — a result, or an error
+ * line with its line number for a record that is not JSON, not valid CSV or
+ * not a valid input. A summary goes to stderr (or `--summary FILE`); a
+ * progress line is drawn on stderr when it is a terminal. See docs/screening.md.
  */
 export async function runCheckCommand({ values, positionals }: CheckArgs): Promise<number> {
   const [checkArg, file, extra] = positionals;
-  if (!checkArg || !file) throw new UsageError('usage: icr check <eligibility|disclosure|deadlines|retention> <file|->');
-  if (extra) throw new UsageError(`unexpected argument "${extra}"`);
+  const usage = 'usage: icr check <eligibility|disclosure|deadlines|retention> <file|->';
+  if (!checkArg) throw new UsageError(usage);
   const check = CHECK_ALIASES[checkArg];
   if (!check) throw new UsageError(`unknown check "${checkArg}"; use eligibility, disclosure, deadlines or retention`);
-  const format = values.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : undefined);
-  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
+  if (values.columns) {
+    if (file) throw new UsageError('--columns takes no file: it prints the CSV columns of the check');
+    process.stdout.write(csvColumnsMarkdown(CSV_MAPPINGS[check]!));
+    return 0;
+  }
+  if (!file) throw new UsageError(usage);
+  if (extra) throw new UsageError(`unexpected argument "${extra}"`);
+  if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   }
-  const csvMapping = format === 'csv' ? CSV_MAPPINGS[check] : undefined;
-  if (format === 'csv' && !csvMapping) {
-    throw new UsageError(`CSV input is not supported for ${checkArg} yet; use NDJSON or a JSON array (CSV: ${Object.keys(CSV_MAPPINGS).join(', ')})`);
-  }
+  const forced: Format | undefined = (values.format as Format | undefined) ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : undefined);
   if (check === 'retention' && values['as-of'] === undefined) {
     throw new UsageError('retention needs --as-of: disposal is judged on a given day, under the rules in force that day');
   }
@@ -82,166 +108,105 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
       throw e;
     }
   }
-  const sourceOf = new Map(rulebook.rules.map((r) => [r.id, r.citation.source]));
-  const summary: ScreenSummary = { records: 0, verdicts: {}, errors: 0, failedRules: {}, failedBySource: {} };
-  if (check === 'retention') summary.mayDispose = 0;
-  const out = process.stdout;
-  let backedUp = false;
-  const emit = (obj: unknown) => {
-    if (!out.write(`${JSON.stringify(obj)}\n`)) backedUp = true;
-  };
-  /** Waits while stdout's buffer is full, so a slow reader never makes memory grow with the input. */
-  const drained = async () => {
-    if (!backedUp) return;
-    backedUp = false;
-    await once(out, 'drain');
-  };
-
-  const judge = (record: unknown, line: number) => {
-    summary.records += 1;
-    let result: CheckResult;
-    try {
-      result = runFixtureCheck(check, record, asOf ? { rulebook, asOf } : { rulebook });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      summary.errors += 1;
-      const id = record && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string' ? (record as { id: string }).id : null;
-      emit({ line, id, error: 'invalid-record', issues: e.issues });
-      return;
-    }
-    const all = [...result.findings, ...result.obligations];
-    const failed = all.filter((f) => f.verdict === 'fail').map((f) => f.ruleId);
-    const missing = [...new Set(all.flatMap((f) => f.missing ?? []))];
-    summary.verdicts[result.verdict] = (summary.verdicts[result.verdict] ?? 0) + 1;
-    for (const id of failed) {
-      summary.failedRules[id] = (summary.failedRules[id] ?? 0) + 1;
-      const src = sourceOf.get(id) ?? id.split('.')[0]!;
-      summary.failedBySource[src] = (summary.failedBySource[src] ?? 0) + 1;
-    }
-    const retention = retentionFields(result);
-    if (retention?.mayDispose) summary.mayDispose = (summary.mayDispose ?? 0) + 1;
-    emit({
-      line,
-      id: result.id,
-      verdict: result.verdict,
-      ...retention,
-      failed,
-      missing,
-      ...('deadlines' in result
-        ? {
-            deadlines: (result as { deadlines: Array<{ ruleId: string; status: string; dueAt?: string; overdueBy?: string }> }).deadlines.map((d) => ({
-              ruleId: d.ruleId,
-              status: d.status,
-              ...(d.dueAt ? { dueAt: d.dueAt } : {}),
-              ...(d.overdueBy ? { overdueBy: d.overdueBy } : {}),
-            })),
-          }
-        : {}),
-      ...(values.full ? { findings: result.findings, obligations: result.obligations, asOf: result.asOf, rulebook: result.rulebook } : {}),
-    });
-  };
-
+  let totalBytes: number | undefined;
   if (file !== '-') {
     try {
-      if (!statSync(file).isFile()) throw new Error('not a file');
+      const st = statSync(file);
+      if (!st.isFile()) throw new Error('not a file');
+      totalBytes = st.size;
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
     }
   }
-  const input = file === '-' ? process.stdin : createReadStream(file);
-  if (csvMapping) {
-    let header: string[] | undefined;
-    for await (const row of readCsv(input)) {
-      if (!header) {
-        if (row.error) throw new UsageError(`${file} line ${row.line}: the header row is not valid CSV: ${row.error}`);
-        header = row.fields.map((f) => f.trim());
-        const problems = headerProblems(header, csvMapping);
-        if (problems.length) throw new UsageError(`${file}: ${problems.join('; ')}`);
-        continue;
+  const name = file === '-' ? 'stdin' : file;
+  const full = values.full === true;
+  const started = performance.now();
+  const tally = new ScreenTally(check, rulebook, asOf);
+  const progress = progressWanted(process.stderr.isTTY, process.env, values.summary)
+    ? new ProgressLine(process.stderr, () => performance.now(), totalBytes)
+    : undefined;
+
+  // Decoded as UTF-8 by the stream itself (a character split between chunks is kept whole).
+  const input = file === '-' ? process.stdin.setEncoding('utf8') : createReadStream(file, { highWaterMark: 256 * 1024, encoding: 'utf8' });
+  const bytesRead = () => ('bytesRead' in input ? input.bytesRead : undefined);
+  const out = process.stdout;
+  let outputError: Error | undefined;
+  const onOutputError = (e: Error) => {
+    outputError = e;
+  };
+  out.on('error', onOutputError);
+  /** Writes text; waits while stdout's buffer is full, so a slow reader never makes memory grow with the input. */
+  const write = async (text: string) => {
+    if (outputError) return;
+    if (out.write(text)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done);
+        out.off('error', done);
+        resolve();
+      };
+      out.on('drain', done);
+      out.on('error', done);
+    });
+  };
+  const emit = async (items: ReaderItem[]) => {
+    let text = '';
+    for (const item of items) {
+      const line = 'input' in item ? screenRecord(check, item.input, { rulebook, line: item.line, full, ...(asOf === undefined ? {} : { asOf }) }) : item;
+      tally.add(line);
+      text += `${JSON.stringify(line)}\n`;
+      if (text.length > WRITE_BATCH) {
+        await write(text);
+        text = '';
       }
-      const cells = row.fields.map((f) => f.trim());
-      if (!row.error && cells.every((c) => c === '')) continue;
-      const idCell = cells[header.indexOf('id')];
-      const rowId = idCell && idCell.length <= 200 && !/[\r\n]/.test(idCell) ? idCell : null;
-      if (row.error || cells.length !== header.length) {
-        summary.records += 1;
-        summary.errors += 1;
-        const message = row.error ?? `has ${cells.length} field${cells.length === 1 ? '' : 's'}, the header has ${header.length}`;
-        emit({ line: row.line, id: rowId, error: 'invalid-csv', issues: [{ path: '(row)', message }] });
-        await drained();
-        continue;
-      }
-      const mapped = csvMapping.toInput(new Map(header.map((h, i) => [h, cells[i]!])));
-      if ('issues' in mapped) {
-        summary.records += 1;
-        summary.errors += 1;
-        emit({ line: row.line, id: rowId, error: 'invalid-record', issues: mapped.issues });
-        await drained();
-        continue;
-      }
-      judge(mapped.input, row.line);
-      await drained();
     }
-    if (!header) throw new UsageError(`${file} has no header row`);
-    return finish();
+    if (text) await write(text);
+    progress?.update(tally.records, bytesRead());
+  };
+  const makeReader = (format: Format): RecordReader => {
+    if (format === 'csv') return new CsvRecordReader(CSV_MAPPINGS[check]!);
+    return format === 'json' ? new JsonReader() : new NdjsonReader();
+  };
+
+  let reader: RecordReader | undefined = forced ? makeReader(forced) : undefined;
+  let head = '';
+  try {
+    for await (const text of input as AsyncIterable<string>) {
+      if (!reader) {
+        head += text;
+        const format = sniffFormat(head, false);
+        if (!format) continue;
+        reader = makeReader(format);
+        await emit(reader.push(head));
+        head = '';
+      } else await emit(reader.push(text));
+      if (outputError) break;
+    }
+    if (!reader) {
+      reader = makeReader(sniffFormat(head, true)!);
+      await emit(reader.push(head));
+    }
+    if (!outputError) await emit(reader.end());
+  } catch (e) {
+    progress?.clear();
+    if (e instanceof CsvHeaderError) throw new UsageError(`${name}: ${e.message}`);
+    throw e;
   }
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  let arrayText: string[] | undefined;
-  for await (const raw of lines) {
-    lineNo += 1;
-    if (arrayText) {
-      arrayText.push(raw);
-      continue;
-    }
-    const text = raw.trim();
-    if (text === '') continue;
-    if (lineNo === 1 && text.startsWith('[')) {
-      arrayText = [raw];
-      continue;
-    }
-    let record: unknown;
+  progress?.clear();
+  if (reader instanceof CsvRecordReader && !reader.sawHeader) throw new UsageError(`${name} has no header row`);
+
+  const summary = tally.summary(performance.now() - started, outputError === undefined);
+  const summaryText = `${JSON.stringify({ summary })}\n`;
+  if (values.summary !== undefined && values.summary !== '-') {
     try {
-      record = JSON.parse(text);
+      writeFileSync(values.summary, summaryText);
     } catch (e) {
-      summary.records += 1;
-      summary.errors += 1;
-      emit({ line: lineNo, id: null, error: 'invalid-json', issues: [{ path: '(root)', message: (e as Error).message }] });
-      await drained();
-      continue;
+      process.stderr.write(`icr: cannot write the summary to ${values.summary}: ${(e as Error).message}\n${summaryText}`);
+      return 2;
     }
-    judge(record, lineNo);
-    await drained();
+  } else process.stderr.write(summaryText);
+  if (outputError) {
+    if ((outputError as NodeJS.ErrnoException).code !== 'EPIPE') process.stderr.write(`icr: cannot write the results: ${outputError.message}\n`);
   }
-  if (arrayText) {
-    let records: unknown;
-    try {
-      records = JSON.parse(arrayText.join('\n'));
-    } catch (e) {
-      throw new UsageError(`${file} starts like a JSON array but is not valid JSON: ${(e as Error).message}`);
-    }
-    if (!Array.isArray(records)) throw new UsageError(`${file} is not a JSON array`);
-    for (const [i, r] of records.entries()) {
-      judge(r, i + 1);
-      await drained();
-    }
-  }
-
-  return finish();
-
-  function finish(): number {
-    const summaryText = `${JSON.stringify({ summary })}\n`;
-    if (values.summary) writeFileSync(values.summary, summaryText);
-    else process.stderr.write(summaryText);
-    if (summary.errors > 0) return 2;
-    const bad = (summary.verdicts.fail ?? 0) + (summary.verdicts.indeterminate ?? 0);
-    return bad > 0 ? 1 : 0;
-  }
-}
-
-/** What a retention result line adds: the keep-until date, the rule that sets it, and whether destruction is allowed. */
-function retentionFields(result: CheckResult): { retainUntil: string | null; governingRule: string | null; mayDispose: boolean } | undefined {
-  if (result.check !== 'retention' || !('mayDispose' in result)) return undefined;
-  const r = result as CheckResult & { retainUntil: string | null; governingRule: { ruleId: string } | null; mayDispose: boolean };
-  return { retainUntil: r.retainUntil, governingRule: r.governingRule?.ruleId ?? null, mayDispose: r.mayDispose };
+  return summary.exitCode;
 }
