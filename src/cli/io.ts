@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Rulebook, createRulebook } from '../engine/rulebook.js';
+import { RuleSetError } from '../errors.js';
 
 /** Bad arguments: printed with a usage hint, exit code 2. */
 export class UsageError extends Error {}
@@ -56,4 +58,33 @@ export function readJsonFile(file: string): { data: unknown } | { error: string 
 export function writeOutput(text: string, file: string | undefined): void {
   if (file === undefined) process.stdout.write(text);
   else writeFileSync(file, text);
+}
+
+/** Working-day calendars live beside the rule files (`rules/calendars/`) but are not rule sets. */
+export function isCalendarFile(file: string): boolean {
+  return file.includes(join('rules', 'calendars'));
+}
+
+/**
+ * The rulebook of `--rules FILE…` (files or directories; calendars skipped).
+ * When a file is invalid, prints each problem as `file#pointer: message` on
+ * stderr and returns `undefined` (the caller exits 2).
+ */
+export function rulebookFromFiles(paths: readonly string[]): Rulebook | undefined {
+  const sets = listJsonFiles(paths)
+    .filter((f) => !isCalendarFile(f))
+    .map((f) => {
+      const read = readJsonFile(f);
+      if ('error' in read) throw new UsageError(`${displayPath(f)} ${read.error}`);
+      return { file: displayPath(f), data: read.data };
+    });
+  try {
+    return createRulebook({ rulesets: sets.map((s) => s.data), id: 'custom' });
+  } catch (e) {
+    if (!(e instanceof RuleSetError)) throw e;
+    // createRulebook names its inputs rulesets[i]: name the files instead.
+    const fileOf = (name: string) => name.replace(/^rulesets\[(\d+)\]$/, (m, n: string) => sets[Number(n)]?.file ?? m);
+    process.stderr.write(`${e.issues.map((i) => `${fileOf(i.file)}${i.pointer ? `#${i.pointer}` : ''}: ${i.message}`).join('\n')}\n`);
+    return undefined;
+  }
 }

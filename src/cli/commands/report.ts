@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { version } from '../../../package.json';
-import { createRulebook, defaultRulebook } from '../../engine/rulebook.js';
-import { RuleSetError } from '../../errors.js';
+import { defaultRulebook } from '../../engine/rulebook.js';
 import { type FixtureSource, runFixtures } from '../../fixtures/runner.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { formatShanghaiInstant } from '../../time/civil.js';
-import { UsageError, displayPath, listJsonFiles, packageRoot, readJsonFile, writeOutput } from '../io.js';
+import { UsageError, displayPath, listJsonFiles, packageRoot, readJsonFile, rulebookFromFiles, writeOutput } from '../io.js';
 
 interface ReportArgs {
   values: { html?: string; rules?: string[] };
@@ -34,18 +33,9 @@ export function runReport({ values, positionals }: ReportArgs): number {
   if (out === undefined || out === '') throw new UsageError('report needs --html FILE: where to write the report');
   let rulebook = defaultRulebook;
   if (values.rules?.length) {
-    const sets = listJsonFiles(values.rules).map((f) => {
-      const read = readJsonFile(f);
-      if ('error' in read) throw new UsageError(`${displayPath(f)} ${read.error}`);
-      return read.data;
-    });
-    try {
-      rulebook = createRulebook({ rulesets: sets, id: 'custom' });
-    } catch (e) {
-      if (!(e instanceof RuleSetError)) throw e;
-      process.stderr.write(`${e.issues.map((i) => `${i.file}${i.pointer ? `#${i.pointer}` : ''}: ${i.message}`).join('\n')}\n`);
-      return 2;
-    }
+    const custom = rulebookFromFiles(values.rules);
+    if (!custom) return 2;
+    rulebook = custom;
   }
   const files = listJsonFiles(positionals.length ? positionals : [join(packageRoot(), 'fixtures')]);
   if (files.length === 0) throw new UsageError('no fixture files found');

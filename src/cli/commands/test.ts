@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import { createRulebook, defaultRulebook } from '../../engine/rulebook.js';
-import { RuleSetError } from '../../errors.js';
+import { defaultRulebook } from '../../engine/rulebook.js';
 import { REPORTERS, type ReporterName, renderReport } from '../../fixtures/reporters.js';
 import { type FixtureSource, runFixtures, uncovered } from '../../fixtures/runner.js';
-import { UsageError, displayPath, listJsonFiles, packageRoot, readJsonFile, writeOutput } from '../io.js';
+import { UsageError, displayPath, listJsonFiles, packageRoot, readJsonFile, rulebookFromFiles, writeOutput } from '../io.js';
 
 interface TestArgs {
   values: { reporter?: string; out?: string; coverage?: boolean; 'require-coverage'?: boolean; rules?: string[] };
@@ -16,18 +15,9 @@ export function runTest({ values, positionals }: TestArgs): number {
   if (!REPORTERS.includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}`);
   let rulebook = defaultRulebook;
   if (values.rules?.length) {
-    const sets = listJsonFiles(values.rules).map((f) => {
-      const read = readJsonFile(f);
-      if ('error' in read) throw new UsageError(`${displayPath(f)} ${read.error}`);
-      return { file: displayPath(f), data: read.data };
-    });
-    try {
-      rulebook = createRulebook({ rulesets: sets.map((s) => s.data), id: 'custom' });
-    } catch (e) {
-      if (!(e instanceof RuleSetError)) throw e;
-      process.stderr.write(`${e.issues.map((i) => `${i.file}${i.pointer ? `#${i.pointer}` : ''}: ${i.message}`).join('\n')}\n`);
-      return 2;
-    }
+    const custom = rulebookFromFiles(values.rules);
+    if (!custom) return 2;
+    rulebook = custom;
   }
   const files = listJsonFiles(positionals.length ? positionals : [join(packageRoot(), 'fixtures')]);
   if (files.length === 0) throw new UsageError('no fixture files found');
