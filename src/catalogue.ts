@@ -85,6 +85,7 @@ export function catalogueMarkdown(rulebook: Rulebook): string {
   ];
   for (const set of rulebook.ruleSets) {
     const rules = set.rules.filter((r) => rulebook.rules.includes(r));
+    if (rules.length === 0) continue;
     out.push(`## ${set.source} — ${set.document.title.zh}`, '', `*${set.document.title.en}* · ${set.document.nature} · rule set ${set.version}`, '');
     if (set.document.reference) out.push(set.document.reference, '');
     if (set.disclaimer) out.push(`> ${set.disclaimer.en} ${set.disclaimer.zh}`, '');
@@ -110,6 +111,7 @@ export function catalogueText(rulebook: Rulebook): string {
   const out: string[] = [];
   for (const set of rulebook.ruleSets) {
     const rules = set.rules.filter((r) => rulebook.rules.includes(r));
+    if (rules.length === 0) continue;
     out.push(`${set.source}  ${set.document.title.zh} (${set.document.title.en})  [${rules.length} rules]`);
     for (const r of rules) {
       out.push(`  ${r.id}`);

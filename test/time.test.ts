@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { ageOn, monthPeriodIndex } from '../src/time/age.js';
 import {
   addMonths,
+  dayNumber,
+  fromDayNumber,
   formatShanghaiInstant,
   instantProblem,
   parseCivilDate,
@@ -155,6 +157,17 @@ describe('parseInstant fast path', () => {
     for (const s of ['2025-02-29T00:00:00Z', '2025-01-01T00:00:00+08', '2025-01-01T00:00:00.Z', '2025-01-01T00:00:60Z', '2025-01-01T00:00:00.1234567890Z', '2025-01-01T00:00:00+0800', '２025-01-01T00:00:00Z', '2025-01-01T00:00:00ZZ']) {
       expect(parseInstant(s), s).toBeUndefined();
       expect(instantProblem(s), s).toBeDefined();
+    }
+  });
+});
+
+describe('day numbers', () => {
+  it('fromDayNumber inverts dayNumber and agrees with Date for every day from 1900 to 2200', () => {
+    for (let n = Date.UTC(1900, 0, 1) / 86_400_000; n <= Date.UTC(2200, 0, 1) / 86_400_000; n++) {
+      const d = new Date(n * 86_400_000);
+      const parts = fromDayNumber(n);
+      expect(parts.year * 10000 + parts.month * 100 + parts.day).toBe(d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate());
+      if (dayNumber(parts) !== n) expect(dayNumber(parts)).toBe(n);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { evaluateRules } from '../engine/evaluate.js';
+import { type VerdictSummary, evaluateRules, evaluateVerdict } from '../engine/evaluate.js';
 import { parseAsOf } from '../engine/input.js';
 import { defaultRulebook, rulebookRef } from '../engine/rulebook.js';
 import type { CheckResult } from '../schemas/result.js';
@@ -32,4 +32,22 @@ export function resolveAsOf<I>(def: CheckDefinition<I, Record<string, unknown>>,
     throw new InputError([{ path: 'asOf', message: `is required to judge a ${def.what}` }], 'options');
   }
   return fallback;
+}
+
+/**
+ * The lean judgement screening needs — id, verdict, failing rule ids and
+ * missing input paths — for checks whose result is exactly the SPEC §5 result
+ * (eligibility, disclosure). The same as {@link runCheck}'s result, without
+ * building findings.
+ */
+export function screenCheck<I, F extends Record<string, unknown>>(
+  def: CheckDefinition<I, F>,
+  input: unknown,
+  options: CheckOptions = {},
+): { id: string } & VerdictSummary {
+  const parsed = def.parse(input);
+  const asOf = resolveAsOf(def, parsed, options);
+  const facts = def.derive(parsed, { asOf });
+  const rulebook = options.rulebook ?? defaultRulebook;
+  return { id: def.id(parsed), ...evaluateVerdict(rulebook.compiled[def.check], facts, def.catalog, parsed, def.judge?.(parsed, facts)) };
 }

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Rulebook, createRulebook } from '../engine/rulebook.js';
+import { type Rulebook, createRulebook, defaultRulebook } from '../engine/rulebook.js';
 import { RuleSetError } from '../errors.js';
+import type { FixtureSource } from '../fixtures/runner.js';
 
 /** Bad arguments: printed with a usage hint, exit code 2. */
 export class UsageError extends Error {}
@@ -66,11 +67,13 @@ export function isCalendarFile(file: string): boolean {
 }
 
 /**
- * The rulebook of `--rules FILE…` (files or directories; calendars skipped).
- * When a file is invalid, prints each problem as `file#pointer: message` on
- * stderr and returns `undefined` (the caller exits 2).
+ * The rulebook `--rules FILE…` names (files or directories of rule files;
+ * calendars skipped), or the default rulebook when none are given. Prints
+ * each problem of an invalid rule file as `file#pointer: message` and returns
+ * `undefined` (the caller exits 2).
  */
-export function rulebookFromFiles(paths: readonly string[]): Rulebook | undefined {
+export function rulebookFromFiles(paths: readonly string[] | undefined): Rulebook | undefined {
+  if (!paths?.length) return defaultRulebook;
   const sets = listJsonFiles(paths)
     .filter((f) => !isCalendarFile(f))
     .map((f) => {
@@ -87,4 +90,14 @@ export function rulebookFromFiles(paths: readonly string[]): Rulebook | undefine
     process.stderr.write(`${e.issues.map((i) => `${fileOf(i.file)}${i.pointer ? `#${i.pointer}` : ''}: ${i.message}`).join('\n')}\n`);
     return undefined;
   }
+}
+
+/** The fixture files under `paths` (default: the shipped fixtures), read for the runner. */
+export function readFixtureSources(paths: readonly string[]): FixtureSource[] {
+  const files = listJsonFiles(paths.length ? paths : [join(packageRoot(), 'fixtures')]);
+  if (files.length === 0) throw new UsageError('no fixture files found');
+  return files.map((f) => {
+    const read = readJsonFile(f);
+    return 'error' in read ? { file: displayPath(f), error: read.error } : { file: displayPath(f), data: read.data };
+  });
 }

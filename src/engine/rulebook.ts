@@ -5,11 +5,10 @@ import { type Rule, ruleRequire } from '../schemas/rule.js';
 import type { RulebookRef } from '../schemas/result.js';
 import { SHIPPED_RULE_SETS } from '../rules-data.js';
 import { type Predicate, TRUE, compileCondition, conditionFacts } from './conditions.js';
+import { type MessageRenderer, messageRenderer } from './messages.js';
 import { type RuleSet, loadRuleSet } from './ruleset.js';
 import { canonicalJson, sha256Hex } from './sha256.js';
 
-/** A message split into literal text and `{fact}` placeholders. */
-export type MessageTemplate = ReadonlyArray<string | { fact: string }>;
 
 /** A rule compiled for evaluation. */
 export interface CompiledRule {
@@ -22,7 +21,8 @@ export interface CompiledRule {
   readonly require?: Predicate;
   /** Every fact the rule reads. */
   readonly facts: readonly string[];
-  readonly message: { readonly zh: MessageTemplate; readonly en: MessageTemplate };
+  /** Renders the rule's message from the facts a finding shows. */
+  readonly message: MessageRenderer;
 }
 
 /** A set of rule sets, validated and compiled once, ready for every check. */
@@ -48,17 +48,6 @@ const ALWAYS: Predicate = () => TRUE;
 
 const dateNumber = (d: string | null, open: number): number => (d === null ? open : Number(d.replaceAll('-', '')));
 
-function compileMessage(text: string): MessageTemplate {
-  const parts: Array<string | { fact: string }> = [];
-  let last = 0;
-  for (const m of text.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)) {
-    if (m.index > last) parts.push(text.slice(last, m.index));
-    parts.push({ fact: m[1]! });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) parts.push(text.slice(last));
-  return parts;
-}
 
 function compileRule(rule: Rule): CompiledRule {
   const facts = rule.when ? conditionFacts(rule.when) : [];
@@ -71,7 +60,7 @@ function compileRule(rule: Rule): CompiledRule {
     when: rule.when ? compileCondition(rule.when) : ALWAYS,
     ...(require ? { require: compileCondition(require) } : {}),
     facts,
-    message: { zh: compileMessage(rule.message.zh), en: compileMessage(rule.message.en) },
+    message: messageRenderer(rule.message),
   };
 }
 

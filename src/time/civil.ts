@@ -81,6 +81,18 @@ export function instantProblem(text: string): string | undefined {
   return fastInstant(text) === undefined ? instantParts(text).problem : undefined;
 }
 
+const FIRST_TABLE_YEAR = 1990;
+const LAST_TABLE_YEAR = 2210;
+/** Day number of the first of each month, 1990–2210: instants are parsed by the million when screening. */
+const MONTH_START = new Float64Array((LAST_TABLE_YEAR - FIRST_TABLE_YEAR + 1) * 12);
+
+/** The day number of the first day of `month` (1–12) of `year`. */
+function monthStartDay(year: number, month: number): number {
+  return year >= FIRST_TABLE_YEAR && year <= LAST_TABLE_YEAR
+    ? MONTH_START[(year - FIRST_TABLE_YEAR) * 12 + month - 1]!
+    : daysFromCivil(year, month, 1);
+}
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
@@ -89,6 +101,10 @@ function daysFromCivil(y: number, m: number, d: number): number {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+for (let y = FIRST_TABLE_YEAR; y <= LAST_TABLE_YEAR; y++) {
+  for (let m = 1; m <= 12; m++) MONTH_START[(y - FIRST_TABLE_YEAR) * 12 + m - 1] = daysFromCivil(y, m, 1);
 }
 
 /** The decimal digit at `i`, or -1000 (so any sum involving it stays negative). */
@@ -154,7 +170,7 @@ function fastInstant(text: string): number | undefined {
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
     offsetMinutes = (oh * 60 + om) * (sign === 45 ? -1 : 1);
   } else return undefined;
-  const ms = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis;
+  const ms = ((monthStartDay(year, month) + day - 1) * 24 * 60 + hour * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis;
   return ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS ? undefined : ms;
 }
 
@@ -200,8 +216,21 @@ export function dayNumber(parts: CivilDateParts): number {
 
 /** The civil date of a day number (days since 1970-01-01). */
 export function fromDayNumber(n: number): CivilDateParts {
-  const d = new Date(n * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  // Howard Hinnant's civil_from_days: plain arithmetic, no Date object.
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** A civil date as the number `YYYYMMDD`, the form of the `caseDate` fact rules are dated by. */
+export function civilDateNumber(parts: CivilDateParts): number {
+  return parts.year * 10_000 + parts.month * 100 + parts.day;
 }
 
 /** Formats civil date parts as `YYYY-MM-DD`. */

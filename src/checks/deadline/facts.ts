@@ -6,7 +6,7 @@
 import { defineFacts, type FactsOf } from '../../engine/facts.js';
 import { DecisionOutcome, ServiceCaseKind, type ServiceCase } from '../../schemas/service-case.js';
 import { ProductLine } from '../../schemas/sale.js';
-import { fromDayNumber, parseInstant, shanghaiDayNumber } from '../../time/civil.js';
+import { civilDateNumber, fromDayNumber, parseInstant, shanghaiDayNumber } from '../../time/civil.js';
 
 /** Catalogue of deadline facts. */
 export const DEADLINE_FACTS = defineFacts({
@@ -72,7 +72,7 @@ export function deriveDeadlineFacts(serviceCase: ServiceCase, asOf: string): Dea
   const decision = eventsAsOf(serviceCase, asOfMs).find((e) => e.type === 'decision');
   const term = serviceCase.policyTermMonths;
   return {
-    caseDate: day.year * 10_000 + day.month * 100 + day.day,
+    caseDate: civilDateNumber(day),
     kind: serviceCase.kind,
     complexity: serviceCase.complexity,
     major: serviceCase.major,

@@ -7,7 +7,7 @@
 import { defineFacts, type FactsOf } from '../../engine/facts.js';
 import { Channel, ProductKind, ProductLine, type Sale } from '../../schemas/sale.js';
 import { monthPeriodIndex } from '../../time/age.js';
-import { fromDayNumber, parseInstant, shanghaiDayNumber } from '../../time/civil.js';
+import { civilDateNumber, fromDayNumber, parseInstant, shanghaiDayNumber } from '../../time/civil.js';
 
 /** Catalogue of disclosure facts. */
 export const DISCLOSURE_FACTS = defineFacts({
@@ -77,8 +77,7 @@ export const DISCLOSURE_EXPLANATION_FACTS: Readonly<Record<string, string>> = {
 const CONSENTERS: ReadonlySet<string> = new Set(['applicant']);
 
 function caseDateNumber(ms: number): number {
-  const p = fromDayNumber(shanghaiDayNumber(ms));
-  return p.year * 10_000 + p.month * 100 + p.day;
+  return civilDateNumber(fromDayNumber(shanghaiDayNumber(ms)));
 }
 
 /** Derives the disclosure facts from a validated sale; facts the sale cannot supply are `undefined`. */

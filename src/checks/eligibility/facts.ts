@@ -18,7 +18,7 @@ import {
 import { defineFacts, type FactsOf } from '../../engine/facts.js';
 import { ageOn, monthPeriodIndex } from '../../time/age.js';
 import {
-  type CivilDateParts,
+  civilDateNumber,
   compareCivilDates,
   fromDayNumber,
   parseCivilDate,
@@ -242,9 +242,6 @@ export function civilCapacity(stated: CivilCapacityValue | undefined, age: numbe
   return 'limited';
 }
 
-function caseDateNumber(p: CivilDateParts): number {
-  return p.year * 10_000 + p.month * 100 + p.day;
-}
 
 /**
  * Derives the eligibility facts from a validated sale. Facts the sale cannot
@@ -321,7 +318,7 @@ export function deriveEligibilityFacts(sale: Sale): EligibilityFacts {
   }
 
   return {
-    caseDate: caseDateNumber(saleDay),
+    caseDate: civilDateNumber(saleDay),
     channel: sale.channel,
     channelLicensed: sale.channelLicensed,
     applicantKind: applicant.kind,

@@ -6,7 +6,7 @@
  */
 import { defineFacts, type FactsOf } from '../../engine/facts.js';
 import { type ArchiveRecord, RecordKind } from '../../schemas/record.js';
-import { type CivilDateParts, compareCivilDates, parseCivilDate, parseInstant, shanghaiDayNumber, fromDayNumber } from '../../time/civil.js';
+import { type CivilDateParts, civilDateNumber, compareCivilDates, parseCivilDate, parseInstant, shanghaiDayNumber, fromDayNumber } from '../../time/civil.js';
 
 /** Catalogue of retention facts. Dates are integers `YYYYMMDD` (Asia/Shanghai). */
 export const RETENTION_FACTS = defineFacts({
@@ -95,10 +95,6 @@ export function eventDay(value: string | null | undefined): CivilDateParts | und
   return ms === undefined ? undefined : fromDayNumber(shanghaiDayNumber(ms));
 }
 
-/** YYYYMMDD of a civil date. */
-export function dateNumber(p: CivilDateParts): number {
-  return p.year * 10_000 + p.month * 100 + p.day;
-}
 
 /** The record's timeline as of `asOf` (an instant validated by the caller). */
 export function recordTimeline(record: ArchiveRecord, asOf: string): RecordTimeline {
@@ -142,9 +138,9 @@ export function deriveRetentionFacts(record: ArchiveRecord, asOf: string, timeli
   if (timeline.disputes.length > 0 && timeline.disputes.every((d) => d.resolvedAt !== undefined)) {
     for (const d of timeline.disputes) if (!lastResolved || compareCivilDates(d.resolvedAt!, lastResolved) > 0) lastResolved = d.resolvedAt;
   }
-  const num = (p: CivilDateParts | undefined) => (p ? dateNumber(p) : undefined);
+  const num = (p: CivilDateParts | undefined) => (p ? civilDateNumber(p) : undefined);
   return {
-    caseDate: dateNumber(timeline.asOf),
+    caseDate: civilDateNumber(timeline.asOf),
     recordKind: record.kind,
     policyTermMonths: typeof term === 'number' ? term : undefined,
     wholeLife: term === undefined ? undefined : term === 'whole-life',

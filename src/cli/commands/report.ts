@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import { version } from '../../../package.json';
-import { defaultRulebook } from '../../engine/rulebook.js';
-import { type FixtureSource, runFixtures } from '../../fixtures/runner.js';
+import { runFixtures } from '../../fixtures/runner.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { formatShanghaiInstant } from '../../time/civil.js';
-import { UsageError, displayPath, listJsonFiles, packageRoot, readJsonFile, rulebookFromFiles, writeOutput } from '../io.js';
+import { UsageError, readFixtureSources, rulebookFromFiles, writeOutput } from '../io.js';
 
 interface ReportArgs {
   values: { html?: string; rules?: string[] };
@@ -31,18 +29,9 @@ function generatedAt(): string {
 export function runReport({ values, positionals }: ReportArgs): number {
   const out = values.html;
   if (out === undefined || out === '') throw new UsageError('report needs --html FILE: where to write the report');
-  let rulebook = defaultRulebook;
-  if (values.rules?.length) {
-    const custom = rulebookFromFiles(values.rules);
-    if (!custom) return 2;
-    rulebook = custom;
-  }
-  const files = listJsonFiles(positionals.length ? positionals : [join(packageRoot(), 'fixtures')]);
-  if (files.length === 0) throw new UsageError('no fixture files found');
-  const sources: FixtureSource[] = files.map((f) => {
-    const read = readJsonFile(f);
-    return 'error' in read ? { file: displayPath(f), error: read.error } : { file: displayPath(f), data: read.data };
-  });
+  const rulebook = rulebookFromFiles(values.rules);
+  if (!rulebook) return 2;
+  const sources = readFixtureSources(positionals);
   const report = runFixtures(sources, { rulebook });
   const html = renderHtmlReport({ rulebook, report, libraryVersion: version, generatedAt: generatedAt() });
   try {

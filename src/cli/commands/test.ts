@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import { defaultRulebook } from '../../engine/rulebook.js';
 import { REPORTERS, type ReporterName, renderReport } from '../../fixtures/reporters.js';
-import { type FixtureSource, runFixtures, uncovered } from '../../fixtures/runner.js';
-import { UsageError, displayPath, listJsonFiles, packageRoot, readJsonFile, rulebookFromFiles, writeOutput } from '../io.js';
+import { runFixtures, uncovered } from '../../fixtures/runner.js';
+import { UsageError, readFixtureSources, rulebookFromFiles, writeOutput } from '../io.js';
 
 interface TestArgs {
   values: { reporter?: string; out?: string; coverage?: boolean; 'require-coverage'?: boolean; rules?: string[] };
@@ -13,18 +11,9 @@ interface TestArgs {
 export function runTest({ values, positionals }: TestArgs): number {
   const reporter = (values.reporter ?? 'pretty') as ReporterName;
   if (!REPORTERS.includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}`);
-  let rulebook = defaultRulebook;
-  if (values.rules?.length) {
-    const custom = rulebookFromFiles(values.rules);
-    if (!custom) return 2;
-    rulebook = custom;
-  }
-  const files = listJsonFiles(positionals.length ? positionals : [join(packageRoot(), 'fixtures')]);
-  if (files.length === 0) throw new UsageError('no fixture files found');
-  const sources: FixtureSource[] = files.map((f) => {
-    const read = readJsonFile(f);
-    return 'error' in read ? { file: displayPath(f), error: read.error } : { file: displayPath(f), data: read.data };
-  });
+  const rulebook = rulebookFromFiles(values.rules);
+  if (!rulebook) return 2;
+  const sources = readFixtureSources(positionals);
   const report = runFixtures(sources, { rulebook });
   const requireCoverage = values['require-coverage'] === true;
   const text = renderReport(report, reporter, {
