@@ -80,6 +80,20 @@ describe('icr test', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).coverage.uncovered).toContain('insurance-law-2015.art34.insured-consent');
   });
+  it('judges by --rules given as a directory like the shipped rules/, skipping the calendars in it', () => {
+    const fx = write('ok3.json', [passing]);
+    const r = icr(['test', fx, '--rules', join(root, 'rules')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+  it('names the file and the pointer of an invalid --rules file, and exits 2', () => {
+    const set = JSON.parse(readFileSync(join(root, 'rules', 'health-2019.json'), 'utf8'));
+    set.rules[0].require.operator = 'matches';
+    const bad = write('bad-rules.json', set);
+    const r = icr(['test', write('ok4.json', [passing]), '--rules', join(root, 'rules', 'insurance-law-2015.json'), '--rules', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad-rules.json#/rules/0/require/operator: unknown operator "matches"');
+  });
   it('exits 2 on unusable arguments', () => {
     expect(icr(['test', '--reporter', 'tap']).code).toBe(2);
     expect(icr(['test', '--frobnicate']).code).toBe(2);

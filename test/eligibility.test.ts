@@ -90,6 +90,18 @@ describe('checkSalesEligibility', () => {
     expect(failed(r)).toEqual(['insurance-law-2015.art33.incapacitated-death-cover', 'insurance-law-2015.art34.insured-consent']);
   });
 
+  it("does not presume the capacity of a minor of 8 or more when the record is silent (civil-code art. 21)", () => {
+    // A 17-year-old recorded as without capacity, insured for death by someone who is not a parent: art. 33 forbids it.
+    const insured = { kind: 'person' as const, birthDate: '2008-06-01', civilCapacity: 'none' as const, relationToApplicant: 'other' as const, consentToDeathCover: true };
+    const recorded = checkSalesEligibility(compliantSale({ insured, existingMinorDeathCover: 0, sumInsured: 100_000 }));
+    expect(failed(recorded)).toEqual(['insurance-law-2015.art33.incapacitated-death-cover']);
+    // With the capacity left out it may still be none: never a pass, and the record field is named.
+    const { civilCapacity: _c, ...silent } = insured;
+    const unknown = checkSalesEligibility(compliantSale({ insured: silent, existingMinorDeathCover: 0, sumInsured: 100_000 }));
+    expect(unknown.verdict).toBe('indeterminate');
+    expect(finding(unknown, 'insurance-law-2015.art33.incapacitated-death-cover')).toMatchObject({ verdict: 'indeterminate', missing: ['insured.civilCapacity'] });
+  });
+
   it('applies suitability-2025 only to sales signed from 2026-02-01', () => {
     const unsuitable = compliantSale({
       product: { ...compliantSale().product, riskLevel: 4 },

@@ -4,7 +4,7 @@
  * turns a failure into a pass (fail closed).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InputError, checkSalesEligibility, type CheckResult, type SaleInput } from '../src/index.js';
 import { saleArb } from './support/arbitraries.js';
 
@@ -49,6 +49,27 @@ describe('checkSalesEligibility on generated sales', () => {
       }),
       { numRuns: 500, seed: 3 },
     );
+  });
+
+  it('does not depend on the system clock, with or without asOf', () => {
+    vi.useFakeTimers();
+    try {
+      fc.assert(
+        fc.property(saleArb, (sale) => {
+          vi.setSystemTime(new Date('2001-01-01T00:00:00Z'));
+          expect(Date.now()).toBe(Date.UTC(2001, 0, 1));
+          const early = checkSalesEligibility(sale);
+          const judged = checkSalesEligibility(sale, { asOf: '2030-01-01T00:00:00+08:00' });
+          expect(early.asOf).toBe(sale.signedAt);
+          vi.setSystemTime(new Date('2049-07-15T12:34:56Z'));
+          expect(checkSalesEligibility(sale)).toEqual(early);
+          expect(checkSalesEligibility(sale, { asOf: '2030-01-01T00:00:00+08:00' })).toEqual(judged);
+        }),
+        { numRuns: 200, seed: 4 },
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('removing a fact never turns a failure into a pass', () => {

@@ -61,23 +61,33 @@ export function writeOutput(text: string, file: string | undefined): void {
   else writeFileSync(file, text);
 }
 
+/** Working-day calendars live beside the rule files (`rules/calendars/`) but are not rule sets. */
+export function isCalendarFile(file: string): boolean {
+  return file.includes(join('rules', 'calendars'));
+}
+
 /**
- * The rulebook `--rules FILE…` names (files or directories of rule files), or
- * the default rulebook when none are given. Prints the problems of invalid
- * rule files and returns `undefined` (the caller exits 2).
+ * The rulebook `--rules FILE…` names (files or directories of rule files;
+ * calendars skipped), or the default rulebook when none are given. Prints
+ * each problem of an invalid rule file as `file#pointer: message` and returns
+ * `undefined` (the caller exits 2).
  */
 export function rulebookFromFiles(paths: readonly string[] | undefined): Rulebook | undefined {
   if (!paths?.length) return defaultRulebook;
-  const sets = listJsonFiles(paths).map((f) => {
-    const read = readJsonFile(f);
-    if ('error' in read) throw new UsageError(`${displayPath(f)} ${read.error}`);
-    return read.data;
-  });
+  const sets = listJsonFiles(paths)
+    .filter((f) => !isCalendarFile(f))
+    .map((f) => {
+      const read = readJsonFile(f);
+      if ('error' in read) throw new UsageError(`${displayPath(f)} ${read.error}`);
+      return { file: displayPath(f), data: read.data };
+    });
   try {
-    return createRulebook({ rulesets: sets, id: 'custom' });
+    return createRulebook({ rulesets: sets.map((s) => s.data), id: 'custom' });
   } catch (e) {
     if (!(e instanceof RuleSetError)) throw e;
-    process.stderr.write(`${e.issues.map((i) => `${i.file}${i.pointer ? `#${i.pointer}` : ''}: ${i.message}`).join('\n')}\n`);
+    // createRulebook names its inputs rulesets[i]: name the files instead.
+    const fileOf = (name: string) => name.replace(/^rulesets\[(\d+)\]$/, (m, n: string) => sets[Number(n)]?.file ?? m);
+    process.stderr.write(`${e.issues.map((i) => `${fileOf(i.file)}${i.pointer ? `#${i.pointer}` : ''}: ${i.message}`).join('\n')}\n`);
     return undefined;
   }
 }

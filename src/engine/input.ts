@@ -15,16 +15,31 @@ function fastValidatorFor(schema: z.ZodType): FastValidator | null {
   return v;
 }
 
+const TYPE_WORDS: Readonly<Record<string, string>> = { int: 'a whole number', array: 'an array', object: 'an object' };
+
+/** What a value of a zod type is, in words: `a string`, `an array`, `a whole number`. */
+export function typeInWords(expected: string): string {
+  return TYPE_WORDS[expected] ?? `a ${expected}`;
+}
+
+/** Whether a zod issue is about a key that is absent (zod reports its input as `undefined`). */
+export function isAbsent(issue: z.core.$ZodIssue): boolean {
+  return issue.path.length > 0 && 'input' in issue && issue.input === undefined;
+}
+
 function zodIssueMessage(issue: z.core.$ZodIssue): string {
+  const absent = isAbsent(issue);
   if (issue.code === 'invalid_type') {
-    return 'input' in issue ? `must be ${issue.expected === 'object' ? 'an' : 'a'} ${issue.expected}` : `is required (${issue.expected})`;
+    return absent ? `is required (${typeInWords(issue.expected)})` : `must be ${typeInWords(issue.expected)}`;
   }
   if (issue.code === 'unrecognized_keys') {
     return `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
   if (issue.code === 'invalid_value') {
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
+    return absent ? `is required: one of ${values}` : `must be one of ${values}`;
   }
+  if (absent) return 'is required';
   return issue.message.replace(/^Invalid input: /, '');
 }
 

@@ -4,6 +4,7 @@ import { RuleSetFile } from '../schemas/rule.js';
 import { EXPLANATION_FACTS, FACT_CATALOGS } from '../checks/catalogs.js';
 import { validateCondition } from './conditions.js';
 import { type DataPath, RULE_FILE_LIMITS, guardUntrusted, toJsonPointer } from './guard.js';
+import { isAbsent, typeInWords } from './input.js';
 
 /** A validated rule set: the contents of one rule file. */
 export type RuleSet = RuleSetFile;
@@ -139,8 +140,9 @@ function plainZodMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     // A key the schema forbids outright (z.never) carries its own explanation.
     if (issue.expected === 'never') return issue.message;
-    return 'input' in issue ? `must be ${issue.expected === 'object' ? 'an' : 'a'} ${issue.expected}` : `is required (${issue.expected})`;
+    return isAbsent(issue) ? `is required (${typeInWords(issue.expected)})` : `must be ${typeInWords(issue.expected)}`;
   }
+  if (issue.code === 'invalid_value' && isAbsent(issue)) return `is required: one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message;
 }
 

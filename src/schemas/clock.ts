@@ -10,10 +10,9 @@ import { PauseReason, ServiceEventType } from './service-case.js';
  * (`{ "event": "agreement" }`). A clock whose starting event has not
  * happened is not running, and its rule does not apply yet.
  */
-export const ClockStart = z.union([
-  z.enum(['receivedAt', 'documentsComplete']),
-  z.strictObject({ event: ServiceEventType }),
-]);
+export const ClockStart = z.union([z.enum(['receivedAt', 'documentsComplete']), z.strictObject({ event: ServiceEventType })], {
+  error: 'must be "receivedAt", "documentsComplete" or { "event": <a service event type> } (docs/deadlines.md lists them)',
+});
 export type ClockStart = z.infer<typeof ClockStart>;
 
 /** How a clock counts (SPEC §6): elapsed hours, calendar days or China working days. */

@@ -146,3 +146,21 @@ export const saleArb: fc.Arbitrary<SaleInput> = fc
       }),
     ) as SaleInput;
   });
+
+/**
+ * Random sales that the disclosure check also accepts: an acknowledgement is
+ * never dated before the disclosure it acknowledges (moved to the disclosure's
+ * own instant), and an earlier application is never dated after this sale
+ * (dropped) — both malformed input for the disclosure check.
+ */
+export const disclosureSaleArb: fc.Arbitrary<SaleInput> = saleArb.map((sale) => {
+  const t = (s: string) => Date.parse(s);
+  const fixed: SaleInput = {
+    ...sale,
+    ...(sale.disclosures
+      ? { disclosures: sale.disclosures.map((d) => (d.acknowledgedAt !== undefined && t(d.acknowledgedAt) < t(d.at) ? { ...d, acknowledgedAt: d.at } : d)) }
+      : {}),
+  };
+  if (fixed.previousPurchase && t(fixed.previousPurchase.at) > t(fixed.signedAt)) delete fixed.previousPurchase;
+  return fixed;
+});

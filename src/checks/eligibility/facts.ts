@@ -54,7 +54,7 @@ export const ELIGIBILITY_FACTS = defineFacts({
     type: 'string',
     values: CivilCapacity.options,
     description:
-      "The applicant's civil capacity: for a minor as the civil code fixes it by age (under 8 none; 8–17 limited, or full from 16 if recorded so), otherwise as recorded.",
+      "The applicant's civil capacity: for a minor as the civil code fixes it by age (under 8 none; 8–17 limited, none if recorded so, or full from 16 if recorded so; unknown for a minor of 8–17 whose capacity is not recorded), otherwise as recorded.",
     inputs: ['applicant.civilCapacity', 'applicant.birthDate'],
   },
   applicantRiskTolerance: {
@@ -93,7 +93,7 @@ export const ELIGIBILITY_FACTS = defineFacts({
     type: 'string',
     values: CivilCapacity.options,
     description:
-      "The insured's civil capacity: for a minor as the civil code fixes it by age (under 8 none; 8–17 limited, or full from 16 if recorded so), otherwise as recorded.",
+      "The insured's civil capacity: for a minor as the civil code fixes it by age (under 8 none; 8–17 limited, none if recorded so, or full from 16 if recorded so; unknown for a minor of 8–17 whose capacity is not recorded), otherwise as recorded.",
     inputs: ['insured.civilCapacity', 'insured.birthDate'],
   },
   insuredRelation: {
@@ -227,13 +227,17 @@ const PAYMENTS_PER_YEAR: Readonly<Record<string, number>> = { annual: 1, semiann
 
 /**
  * Civil capacity as the civil code fixes it for minors, whatever the record
- * says (civil-code arts. 17–20): under 8, none; 8 to 17, limited — or full
+ * says (civil-code arts. 17–21): under 8, none; 8 to 17, limited — or full
  * from 16 when the record says so (art. 18: a self-supporting 16- or
- * 17-year-old); none if the record says none. From 18 the record decides.
+ * 17-year-old); none if the record says none (art. 21: a minor of 8 or more
+ * who cannot recognise their conduct). A minor of 8 to 17 whose capacity is
+ * not recorded may be any of these: unknown, never presumed. From 18 the
+ * record decides.
  */
 export function civilCapacity(stated: CivilCapacityValue | undefined, age: number | undefined): CivilCapacityValue | undefined {
   if (age === undefined || age >= 18) return stated;
   if (age < 8 || stated === 'none') return 'none';
+  if (stated === undefined) return undefined;
   if (age >= 16 && stated === 'full') return 'full';
   return 'limited';
 }

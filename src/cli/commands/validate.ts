@@ -1,13 +1,11 @@
 import { join } from 'node:path';
 import { validateRuleSet } from '../../engine/ruleset.js';
 import type { RuleSetIssue } from '../../errors.js';
-import { displayPath, listJsonFiles, packageRoot, readJsonFile } from '../io.js';
+import { displayPath, isCalendarFile, listJsonFiles, packageRoot, readJsonFile } from '../io.js';
 
 /** `icr validate`: exit 0 when every rule file is valid (and ids are unique across them), else 2. */
 export function runValidate({ positionals }: { positionals: string[] }): number {
-  const files = listJsonFiles(positionals.length ? positionals : [join(packageRoot(), 'rules')]).filter(
-    (f) => !f.includes(`${join('rules', 'calendars')}`),
-  );
+  const files = listJsonFiles(positionals.length ? positionals : [join(packageRoot(), 'rules')]).filter((f) => !isCalendarFile(f));
   const issues: RuleSetIssue[] = [];
   const valid: Array<{ file: string; data: unknown }> = [];
   for (const f of files) {
