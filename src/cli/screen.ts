@@ -2,7 +2,11 @@
  * The judgement of one record for `icr check`, and the run's tally. Every
  * output line of a record that was read comes from {@link screenRecord}.
  */
+import type { CheckDefinition } from '../checks/definition.js';
+import { disclosureCheck } from '../checks/disclosure/definition.js';
+import { eligibilityCheck } from '../checks/eligibility/definition.js';
 import { runFixtureCheck } from '../checks/registry.js';
+import { screenCheck } from '../checks/run.js';
 import type { Rulebook } from '../engine/rulebook.js';
 import { InputError, type InputIssue } from '../errors.js';
 import type { DeadlineStatus } from '../schemas/deadline-result.js';
@@ -57,6 +61,12 @@ export interface ResultLine {
 
 export type OutputLine = ResultLine | ErrorLine;
 
+/** Checks whose line is exactly the lean judgement. */
+const LEAN: Partial<Record<ScreenCheck, CheckDefinition<any, Record<string, unknown>>>> = {
+  eligibility: eligibilityCheck,
+  disclosure: disclosureCheck,
+};
+
 /** Most issues an error line lists; the rest are counted in a last issue. */
 const MAX_ISSUES = 100;
 
@@ -89,6 +99,18 @@ type DisposalResult = CheckResult & { retainUntil: string | null; governingRule:
  */
 export function screenRecord(check: ScreenCheck, input: unknown, options: ScreenOptions): OutputLine {
   const { line } = options;
+  const lean = !options.full ? LEAN[check] : undefined;
+  if (lean) {
+    // Eligibility and disclosure lines need only the verdict, the failing rules and the missing paths:
+    // the engine's lean judgement gives exactly those without building findings (test/screen-verdict.test.ts).
+    try {
+      const r = screenCheck(lean, input, options.asOf === undefined ? { rulebook: options.rulebook } : { rulebook: options.rulebook, asOf: options.asOf });
+      return { line, id: r.id, verdict: r.verdict, failed: r.failed, missing: r.missing };
+    } catch (e) {
+      if (e instanceof InputError) return { line, id: recordId(input), error: 'invalid-record', issues: capIssues(e.issues) };
+      return { line, id: recordId(input), error: 'internal-error', issues: [{ path: '(record)', message: `the check failed unexpectedly: ${(e as Error)?.message ?? String(e)}` }] };
+    }
+  }
   let result: CheckResult;
   try {
     result = runFixtureCheck(check, input, options.asOf === undefined ? { rulebook: options.rulebook } : { rulebook: options.rulebook, asOf: options.asOf });

@@ -151,7 +151,7 @@ export function evaluateRules(
 /** A case's verdict with only the ids and paths a screening line needs. */
 export interface VerdictSummary {
   readonly verdict: Verdict;
-  /** Ids of failing rules (violations, obligations and warnings), in rulebook order. */
+  /** Ids of failing rules: violations and warnings, then obligations (the order of a result's findings then obligations). */
   readonly failed: string[];
   /** Input paths any indeterminate rule lacks. */
   readonly missing: string[];
@@ -170,12 +170,14 @@ export function evaluateVerdict(
   judge: Judge = requireJudge,
 ): VerdictSummary {
   const failed: string[] = [];
+  const failedObligations: string[] = [];
   const missing: string[] = [];
   const verdict = judgeRules(rules, facts, judge, (c, v, when, _extra, judgeMissing) => {
-    if (v === 'fail') failed.push(c.rule.id);
+    if (v === 'fail') (c.rule.severity === 'obligation' ? failedObligations : failed).push(c.rule.id);
     else if (v === 'indeterminate') {
       for (const p of missingFor(c, when, judgeMissing, facts, catalog, input)) if (!missing.includes(p)) missing.push(p);
     }
   });
+  for (const id of failedObligations) failed.push(id);
   return { verdict, failed, missing };
 }
