@@ -40,9 +40,9 @@ for (let i = 0; i < 15; i++) {
 
 // ---- our evaluator ------------------------------------------------------------
 const sales = [...generateSales(CASES, 42)];
-for (const s of sales.slice(0, 2_000)) checkSalesEligibility(s); // warm-up
+for (const s of sales) checkSalesEligibility(s); // warm-up: one full pass, so the rounds measure steady state
 const rounds = [];
-for (let round = 0; round < 5; round++) {
+for (let round = 0; round < 7; round++) {
   const t = cpu();
   for (let i = 0; i < sales.length; i++) checkSalesEligibility(sales[i]);
   rounds.push((sales.length / (cpu() - t)) * 1000);
@@ -147,7 +147,7 @@ const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
 console.log(`
 insurance-compliance-rules benchmark — ${result.node}, ${result.cores} × ${result.cpu}
 rulebook compile (all shipped rule sets)   first ${result.compileMs.first.toFixed(1)} ms, median ${result.compileMs.median.toFixed(1)} ms   (target < 50 ms)
-checkSalesEligibility (${result.rules} rules)      ${fmt(oursPerSecond).padStart(10)} sales/s   (${fmt(sales.length)} generated sales, median of 5 rounds, CPU time)
+checkSalesEligibility (${result.rules} rules)      ${fmt(oursPerSecond).padStart(10)} sales/s   (${fmt(sales.length)} generated sales, median of 7 rounds, CPU time)
 json-rules-engine, same rules and cases    ${fmt(jrePerSecond).padStart(10)} sales/s   (${fmt(jreFacts.length)} cases, CPU time; facts derived outside the timing)
 ratio                                      ${result.ratio.toFixed(1).padStart(10)} ×         (target ≥ 100)
 agreement on decided rules                 ${fmt(decided - disagreements)}/${fmt(decided)} findings over ${fmt(jreSales.length)} cases${disagreements ? `  DISAGREEMENTS: ${JSON.stringify(examples)}` : ''}
