@@ -11,7 +11,7 @@ tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 cd "$work"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "./$tarball"
-names='checkSalesEligibility createRulebook defaultRulebook toJsonRulesEngineRules deriveFacts loadRuleSet validateRuleSet InputError'
+names='checkSalesEligibility checkDisclosure computeDeadlines checkDeadlines computeRetention checkDisposal createRulebook defaultRulebook toJsonRulesEngineRules deriveFacts loadRuleSet validateRuleSet InputError'
 for name in ${EXTRA_API_NAMES:-}; do names="$names $name"; done
 cat > check.mjs <<JS
 import * as lib from 'insurance-compliance-rules';
