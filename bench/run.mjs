@@ -8,14 +8,14 @@
  * Environment: BENCH_CASES (default 20000), BENCH_JRE_CASES (default 3000),
  * BENCH_SIZES (default 10000,100000,1000000), BENCH_TMP (default os.tmpdir()).
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from 'json-rules-engine';
 import { checkSalesEligibility, createRulebook, defaultRulebook, deriveFacts, toJsonRulesEngineRules } from '../dist/index.js';
 import { generateSales } from './generate.mjs';
+import { measureNode, writeSales } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);
@@ -79,36 +79,6 @@ jreSales.forEach((sale, i) => {
 });
 
 // ---- screening with the CLI vs JSON.parse of the same file -------------------
-async function writeNdjson(file, count) {
-  const out = createWriteStream(file);
-  for (const sale of generateSales(count, 7)) {
-    if (!out.write(`${JSON.stringify(sale)}\n`)) await new Promise((r) => out.once('drain', r));
-  }
-  await new Promise((r) => out.end(r));
-}
-
-/** Runs a node script, measuring wall time and peak RSS (VmHWM, polled). */
-function measure(args) {
-  return new Promise((resolve, reject) => {
-    const t = now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'] });
-    let peak = 0;
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-      } catch {
-        /* exited */
-      }
-    }, 20);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      resolve({ ms: now() - t, peakRss: peak, code });
-    });
-  });
-}
-
 const baselineScript = `
   const rl = require('node:readline').createInterface({ input: require('node:fs').createReadStream(process.argv[1]), crlfDelay: Infinity });
   let n = 0; rl.on('line', (l) => { if (l) { JSON.parse(l); n++; } }); rl.on('close', () => {});`;
@@ -117,10 +87,10 @@ const tmp = mkdtempSync(join(process.env.BENCH_TMP ?? tmpdir(), 'icr-bench-'));
 try {
   for (const size of SIZES) {
     const file = join(tmp, `sales-${size}.ndjson`);
-    await writeNdjson(file, size);
+    await writeSales(file, size);
     const bytes = statSync(file).size;
-    const base = await measure(['-e', baselineScript, file]);
-    const icr = await measure([join(root, 'dist', 'cli.js'), 'check', 'eligibility', file, '--summary', join(tmp, 'summary.json')]);
+    const base = await measureNode(['-e', baselineScript, file]);
+    const icr = await measureNode([join(root, 'dist', 'cli.js'), 'check', 'eligibility', file, '--summary', join(tmp, 'summary.json')]);
     screening.push({ records: size, bytes, jsonParseMs: base.ms, jsonParsePeakRss: base.peakRss, icrMs: icr.ms, icrPeakRss: icr.peakRss, icrExit: icr.code, ratio: icr.ms / base.ms });
     rmSync(file);
   }
