@@ -220,7 +220,7 @@ describe('summary, --full and exit codes', () => {
     const finding = (r.lines[0]!.findings as Array<{ ruleId: string; verdict: string; citation: { source: string; section: string }; message: { en: string } }>).find((f) => f.ruleId === 'mkt-service-2025.minor-applicant')!;
     expect(finding).toMatchObject({ verdict: 'fail', citation: { source: 'mkt-service-2025', section: '2.1' } });
     expect(finding.message.en.length).toBeGreaterThan(0);
-    expect(r.lines[0]).toMatchObject({ asOf: '2026-03-02T10:00:00+08:00', rulebook: { id: 'default' }, obligations: expect.any(Array) });
+    expect(r.lines[0]).toMatchObject({ asOf: '2026-03-02T10:00:00+08:00', rulebook: { id: 'default:mkt-service-2025' }, obligations: expect.any(Array) });
     const deadlines = icr(['check', 'deadlines', '-', '--full', '--rulesets', 'agency-ops', '--as-of', '2025-10-02T12:00:00+08:00'], '{"id":"Q","kind":"inquiry","receivedAt":"2025-10-01T09:00:00+08:00"}');
     expect(deadlines.lines[0]!.deadlines).toEqual([expect.objectContaining({ ruleId: 'agency-ops.deadline.inquiry-response', status: 'breached', citation: expect.objectContaining({ source: 'agency-ops' }) })]);
   });

@@ -102,7 +102,9 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
   let rulebook = defaultRulebook;
   if (values.rulesets) {
     try {
-      rulebook = createRulebook({ rulesets: values.rulesets.split(',').map((s) => s.trim()).filter(Boolean), id: 'default' });
+      const ids = values.rulesets.split(',').map((s) => s.trim()).filter(Boolean);
+      // Named after what it holds, so a result never claims the full default rulebook.
+      rulebook = createRulebook({ rulesets: ids, id: `default:${ids.join(',')}` });
     } catch (e) {
       if (e instanceof RuleSetError) throw new UsageError(`--rulesets: ${e.issues.map((i) => i.message).join('; ')}`);
       throw e;
