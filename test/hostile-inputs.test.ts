@@ -103,6 +103,8 @@ const SALE_CASES: Case[] = [
   { name: 'a risk level as text', input: put(sale, 'product.riskLevel', '2'), path: 'product.riskLevel' },
   { name: 'a risk level off the scale', input: put(sale, 'product.riskLevel', 6), path: 'product.riskLevel' },
   { name: 'a fractional risk level', input: put(sale, 'product.riskLevel', 2.5), path: 'product.riskLevel', says: /^must be a whole number$/ },
+  { name: 'a policy term as text', input: put(sale, 'product.termMonths', '240'), path: 'product.termMonths', says: /whole number of months \(1–2400\) or "whole-life"/ },
+  { name: 'a fractional policy term', input: put(sale, 'product.termMonths', 12.5), path: 'product.termMonths', says: /whole number of months \(1–2400\) or "whole-life"/ },
   { name: 'a 1 MB id', input: put(sale, 'id', MB), path: 'id' },
   { name: 'a 1 MB product code', input: put(sale, 'product.code', MB), path: 'product.code' },
   { name: '100,000-deep nesting', input: put(sale, 'recording', DEEP), path: deepAt('recording'), says: /nested deeper than 16 levels/ },

@@ -48,3 +48,13 @@ export function readPath(input: unknown, path: string): unknown {
   }
   return v;
 }
+
+/** A policy term's months as a fact: absent for whole-life cover and when the term is unknown. */
+export function termMonthsFact(term: number | 'whole-life' | undefined): number | undefined {
+  return typeof term === 'number' ? term : undefined;
+}
+
+/** Whether a policy term is whole life, as a fact: absent when the term is unknown. */
+export function wholeLifeFact(term: number | 'whole-life' | undefined): boolean | undefined {
+  return term === undefined ? undefined : term === 'whole-life';
+}

@@ -34,6 +34,19 @@ export const CivilDate = withFastCheck(
   (v) => typeof v === 'string' && parseCivilDate(v) !== undefined,
 );
 
+/**
+ * A policy term: whole months (a part month counts as a whole one, so a term
+ * even a day over 12 months is 13), or `whole-life`.
+ */
+export const PolicyTerm = z.union(
+  [
+    z.number().int('must be a whole number of months').positive('must be at least 1 month').max(2400, 'must be at most 2400 months'),
+    z.literal('whole-life'),
+  ],
+  { error: 'must be a whole number of months (1–2400) or "whole-life"' },
+);
+export type PolicyTerm = z.infer<typeof PolicyTerm>;
+
 /** An amount of money in CNY: finite, not negative. */
 export const Money = z.number().finite().nonnegative().max(1e15);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { civilDateProblem, instantProblem } from '../time/civil.js';
+import { PolicyTerm } from './common.js';
 
 const CIVIL_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -68,19 +69,8 @@ export type Dispute = z.infer<typeof Dispute>;
 export const ArchiveRecord = z.strictObject({
   id: z.string().min(1).max(200),
   kind: RecordKind,
-  /**
-   * The policy term in whole months (a part month counts as a whole one, so
-   * a term even a day over 12 months is 13), or `whole-life`.
-   */
-  policyTermMonths: z
-    .union(
-      [
-        z.number().int('must be a whole number of months').positive('must be at least 1 month').max(2400, 'must be at most 2400 months'),
-        z.literal('whole-life'),
-      ],
-      { error: 'must be a whole number of months (1–2400) or "whole-life"' },
-    )
-    .optional(),
+  /** The policy term in whole months (a part month counts as a whole one), or `whole-life`. */
+  policyTermMonths: PolicyTerm.optional(),
   /** When the insurance contract ended (保险合同终止): expiry, surrender, rescission, full payment of benefits. */
   contractTerminatedAt: EventDate.nullable().optional(),
   /** When the business relationship with the customer ended (业务关系终止/结束). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDate, Instant, Money } from './common.js';
+import { CivilDate, Instant, Money, PolicyTerm } from './common.js';
 import { DisclosureItem } from './disclosure-items.js';
 
 /** Sales channels (SPEC §4). `part-time-agent` and `bancassurance` are 兼业代理. */
@@ -80,7 +80,7 @@ export const Product = z.strictObject({
   /** Product risk level 1–5 (the higher of the issuer's and seller's ratings, art. 22). */
   riskLevel: RiskLevel.optional(),
   /** Policy term in months, or `whole-life`. */
-  termMonths: z.union([z.number().int().positive().max(2400), z.literal('whole-life')]).optional(),
+  termMonths: PolicyTerm.optional(),
   /** The product pays on death. */
   deathBenefit: z.boolean().optional(),
   guaranteedRenewable: z.boolean().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant } from './common.js';
+import { Instant, PolicyTerm } from './common.js';
 import { ProductLine } from './sale.js';
 
 /**
@@ -136,15 +136,7 @@ export const ServiceCase = z.strictObject({
   /** Group business. Default `false`: a case is individual business unless stated. */
   group: z.boolean().default(false),
   /** Term of the policy concerned, in months, or `whole-life`. */
-  policyTermMonths: z
-    .union(
-      [
-        z.number().int('must be a whole number of months').positive('must be at least 1 month').max(2400, 'must be at most 2400 months'),
-        z.literal('whole-life'),
-      ],
-      { error: 'must be a whole number of months (1–2400) or "whole-life"' },
-    )
-    .optional(),
+  policyTermMonths: PolicyTerm.optional(),
   /** The application or request arrived with errors or incomplete papers. */
   incompleteOnReceipt: z.boolean().optional(),
   /** The insurer decided a medical examination or survival investigation is needed (applications). */

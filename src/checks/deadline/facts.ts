@@ -3,7 +3,7 @@
  * conditions (`when`) may test. How a clock runs (start, stop, counting) is
  * the clock's own semantics, in `clock.ts`; the numbers are in `rules/`.
  */
-import { defineFacts, type FactsOf } from '../../engine/facts.js';
+import { defineFacts, type FactsOf, termMonthsFact, wholeLifeFact } from '../../engine/facts.js';
 import { DecisionOutcome, ServiceCaseKind, type ServiceCase } from '../../schemas/service-case.js';
 import { ProductLine } from '../../schemas/sale.js';
 import { civilDateNumber, fromDayNumber, parseInstant, shanghaiDayNumber } from '../../time/civil.js';
@@ -78,8 +78,8 @@ export function deriveDeadlineFacts(serviceCase: ServiceCase, asOf: string): Dea
     major: serviceCase.major,
     productLine: serviceCase.productLine,
     group: serviceCase.group,
-    policyTermMonths: typeof term === 'number' ? term : undefined,
-    policyWholeLife: term === undefined ? undefined : term === 'whole-life',
+    policyTermMonths: termMonthsFact(term),
+    policyWholeLife: wholeLifeFact(term),
     incompleteOnReceipt: serviceCase.incompleteOnReceipt,
     medicalExamRequired: serviceCase.medicalExamRequired,
     premiumPaymentInvolved: serviceCase.premiumPaymentInvolved,

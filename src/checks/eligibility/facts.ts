@@ -15,7 +15,7 @@ import {
   type Sale,
   VerificationName,
 } from '../../schemas/sale.js';
-import { defineFacts, type FactsOf } from '../../engine/facts.js';
+import { defineFacts, type FactsOf, termMonthsFact, wholeLifeFact } from '../../engine/facts.js';
 import { ageOn, monthPeriodIndex } from '../../time/age.js';
 import {
   civilDateNumber,
@@ -337,8 +337,8 @@ export function deriveEligibilityFacts(sale: Sale): EligibilityFacts {
     productLine: product.line,
     productKind: product.kind,
     productRiskLevel: product.riskLevel,
-    productTermMonths: typeof term === 'number' ? term : undefined,
-    productWholeLife: term === undefined ? undefined : term === 'whole-life',
+    productTermMonths: termMonthsFact(term),
+    productWholeLife: wholeLifeFact(term),
     productDeathBenefit: product.deathBenefit,
     productGuaranteedRenewable: product.guaranteedRenewable,
     productGroup: product.group,

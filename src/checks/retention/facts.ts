@@ -4,7 +4,7 @@
  * disputes are open); the periods and the record kinds they bind live in
  * `rules/`.
  */
-import { defineFacts, type FactsOf } from '../../engine/facts.js';
+import { defineFacts, type FactsOf, termMonthsFact, wholeLifeFact } from '../../engine/facts.js';
 import { type ArchiveRecord, RecordKind } from '../../schemas/record.js';
 import { type CivilDateParts, civilDateNumber, compareCivilDates, parseCivilDate, parseInstant, shanghaiDayNumber, fromDayNumber } from '../../time/civil.js';
 
@@ -142,8 +142,8 @@ export function deriveRetentionFacts(record: ArchiveRecord, asOf: string, timeli
   return {
     caseDate: civilDateNumber(timeline.asOf),
     recordKind: record.kind,
-    policyTermMonths: typeof term === 'number' ? term : undefined,
-    wholeLife: term === undefined ? undefined : term === 'whole-life',
+    policyTermMonths: termMonthsFact(term),
+    wholeLife: wholeLifeFact(term),
     contractTerminatedOn: num(timeline.contractTerminatedAt),
     relationshipEndedOn: num(timeline.relationshipEndedAt),
     transactionOn: num(timeline.transactionAt),
