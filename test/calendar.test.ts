@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CN_MAINLAND_CALENDAR, CalendarCoverageError, createWorkingCalendar } from '../src/index.js';
+import { COVERAGE, FIRST_UNCOVERED_YEAR } from './support/calendar.js';
 
 const require = createRequire(import.meta.url);
 const calendarJson = () => JSON.parse(readFileSync(new URL('../rules/calendars/cn-mainland.json', import.meta.url), 'utf8'));
@@ -20,7 +21,7 @@ function* days(from: string, to: string): Generator<{ date: string; weekday: num
 }
 
 describe('the mainland China calendar against an independent source', () => {
-  it('agrees with the chinese-days package on every covered day, 2020–2026', () => {
+  it('agrees with the chinese-days package on every covered day, from 2010 on', () => {
     // chinese-days' runtime functions read its tables with the host's local date, so under a host
     // zone west of UTC they answer for the wrong day; its shipped JSON (date-keyed) does not depend
     // on the host zone, and the weekday is computed here in UTC.
@@ -33,7 +34,10 @@ describe('the mainland China calendar against an independent source', () => {
       compared += 1;
       if (ours !== theirs) disagreements.push(`${date}: ours ${ours ? 'working' : 'rest'}, chinese-days ${theirs ? 'working' : 'rest'}`);
     }
-    expect(compared).toBe(2557);
+    // Every day from 1 January 2010 to the end of the coverage (6,209 days to 2026-12-31).
+    expect(COVERAGE.from <= '2010-01-01').toBe(true);
+    expect(compared).toBe((Date.parse(`${COVERAGE.to}T00:00:00Z`) - Date.parse(`${COVERAGE.from}T00:00:00Z`)) / 86_400_000 + 1);
+    expect(compared).toBeGreaterThanOrEqual(6209);
     expect(disagreements).toEqual([]);
   });
 
@@ -61,24 +65,41 @@ describe('the mainland China calendar against an independent source', () => {
 });
 
 describe('years and notices', () => {
-  it('covers 2020–2026 and cites a gov.cn notice for every year', () => {
+  it('covers every year from 2010 on without a gap and cites a gov.cn notice for every year', () => {
     const file = calendarJson();
-    expect(file.coverage).toEqual({ from: '2020-01-01', to: '2026-12-31' });
-    expect(file.years.map((y: { year: number }) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    const first = Number(file.coverage.from.slice(0, 4));
+    const last = Number(file.coverage.to.slice(0, 4));
+    expect(first).toBeLessThanOrEqual(2010);
+    expect(last).toBeGreaterThanOrEqual(2026);
+    expect(file.years.map((y: { year: number }) => y.year)).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
     for (const y of file.years) {
       expect(y.notices.length, String(y.year)).toBeGreaterThan(0);
       for (const n of y.notices) {
         expect(n.url).toMatch(/^https?:\/\/www\.gov\.cn\//);
-        expect(n.title).toContain('国务院办公厅');
+        expect(n.title).toMatch(/^国务院(办公厅)?关于/); // the General Office's yearly notice, or the State Council's own (2015)
         // An unverified document number is never recorded as if it were verified.
         if (!n.numberVerified) expect(n.number).toBeNull();
       }
     }
   });
 
-  it('records the verified document numbers of 2020–2024', () => {
-    const numbers = calendarJson().years.flatMap((y: { notices: Array<{ number: string | null }> }) => y.notices.map((n) => n.number));
+  it('records the verified document numbers of 2011–2024, and none it could not verify', () => {
+    const numbers = calendarJson()
+      .years.filter((y: { year: number }) => y.year >= 2010 && y.year <= 2026)
+      .flatMap((y: { notices: Array<{ number: string | null }> }) => y.notices.map((n) => n.number));
     expect(numbers).toEqual([
+      null, // 2010: 〔2009〕27号 seen only in unofficial reprints
+      '国办发明电〔2010〕40号',
+      null, // 2012
+      null, // 2013
+      null, // 2014
+      '国办发明电〔2014〕28号',
+      null, // 2015 anniversary notice (国发明电〔2015〕1号 in unofficial reprints)
+      '国办发明电〔2015〕18号',
+      '国办发明电〔2016〕17号',
+      '国办发明电〔2017〕12号',
+      '国办发明电〔2018〕15号',
+      '国办发明电〔2019〕3号',
       '国办发明电〔2019〕16号',
       '国办发明电〔2020〕1号',
       '国办发明电〔2020〕27号',
@@ -103,25 +124,52 @@ describe('years and notices', () => {
   });
 });
 
+describe('history back to 2010', () => {
+  it('encodes the special notices: the 2015 victory anniversary and the 2019 Labour Day change', () => {
+    // 国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知: 3–5 September off, Sunday 6 September worked.
+    for (const d of ['2015-09-03', '2015-09-04']) expect(CN_MAINLAND_CALENDAR.describe(d)).toMatchObject({ working: false, kind: 'holiday' });
+    expect(CN_MAINLAND_CALENDAR.describe('2015-09-06')).toMatchObject({ working: true, kind: 'makeup-workday' });
+    // 国办发明电〔2019〕3号 turned a one-day Labour Day into 1–4 May, with Sundays 28 April and 5 May worked.
+    for (const d of ['2019-05-02', '2019-05-03']) expect(CN_MAINLAND_CALENDAR.isWorkingDay(d), d).toBe(false);
+    for (const d of ['2019-04-28', '2019-05-05']) expect(CN_MAINLAND_CALENDAR.isWorkingDay(d), d).toBe(true);
+    expect(CN_MAINLAND_CALENDAR.describe('2019-05-02').notices?.map((n) => n.title)).toContain('国务院办公厅关于调整2019年劳动节假期安排的通知');
+  });
+  it('keeps days a notice sets in the previous year: 2011-12-31 and 2018-12-29 worked, 2018-12-31 off', () => {
+    expect(CN_MAINLAND_CALENDAR.describe('2011-12-31')).toMatchObject({ working: true, kind: 'makeup-workday' });
+    expect(CN_MAINLAND_CALENDAR.describe('2018-12-29')).toMatchObject({ working: true, kind: 'makeup-workday' });
+    expect(CN_MAINLAND_CALENDAR.describe('2018-12-31')).toMatchObject({ working: false, kind: 'holiday' });
+  });
+  it('gives a working day only where the notice says so: Mid-Autumn 2015 (a Sunday) had no day in lieu', () => {
+    expect(CN_MAINLAND_CALENDAR.isWorkingDay('2015-09-28')).toBe(true);
+  });
+});
+
 describe('coverage', () => {
+  const before = new Date(Date.parse(`${COVERAGE.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   it('refuses every day outside the coverage instead of guessing Monday–Friday', () => {
-    for (const d of ['2019-12-31', '2027-01-01', '2027-10-01', '2030-01-07']) {
+    for (const d of [before, `${FIRST_UNCOVERED_YEAR}-01-01`, `${FIRST_UNCOVERED_YEAR}-10-01`, `${FIRST_UNCOVERED_YEAR + 3}-01-07`]) {
       expect(() => CN_MAINLAND_CALENDAR.isWorkingDay(d), d).toThrow(CalendarCoverageError);
     }
-    expect(CN_MAINLAND_CALENDAR.isWorkingDay('2020-01-02')).toBe(true);
-    expect(CN_MAINLAND_CALENDAR.isWorkingDay('2026-12-31')).toBe(true);
+    expect(() => CN_MAINLAND_CALENDAR.isWorkingDay(COVERAGE.from)).not.toThrow();
+    expect(() => CN_MAINLAND_CALENDAR.isWorkingDay(COVERAGE.to)).not.toThrow();
   });
 
-  it('says in the error which day, which coverage and what to do', () => {
+  it('says in the error which day, which coverage and which option supplies a calendar', () => {
+    const day = `${FIRST_UNCOVERED_YEAR}-02-08`;
     try {
-      CN_MAINLAND_CALENDAR.isWorkingDay('2027-02-08');
+      CN_MAINLAND_CALENDAR.isWorkingDay(day);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(CalendarCoverageError);
       const err = e as CalendarCoverageError;
-      expect(err.date).toBe('2027-02-08');
-      expect(err.coverage).toEqual({ from: '2020-01-01', to: '2026-12-31' });
-      expect(err.message).toMatch(/covers 2020-01-01 to 2026-12-31.*2027-02-08.*notice for 2027/);
+      expect(err.date).toBe(day);
+      expect(err.coverage).toEqual(COVERAGE);
+      expect(err.message).toContain(`covers ${COVERAGE.from} to ${COVERAGE.to}, and ${day} is outside it`);
+      expect(err.message).toContain(`notice for ${FIRST_UNCOVERED_YEAR}`);
+      expect(err.message).toContain('options.calendar');
+      expect(err.message).toContain('--calendar');
+      // Not a path inside the installed package, which a user cannot edit.
+      expect(err.message).not.toContain('rules/calendars');
     }
   });
 });
@@ -132,18 +180,19 @@ describe('calendar files are validated', () => {
     edit(f);
     return () => createWorkingCalendar(f);
   };
+  const year = (f: ReturnType<typeof calendarJson>, y: number) => f.years.find((x: { year: number }) => x.year === y);
   it('accepts the shipped file', () => {
-    expect(createWorkingCalendar(calendarJson()).coverage.to).toBe('2026-12-31');
+    expect(createWorkingCalendar(calendarJson()).coverage).toEqual(COVERAGE);
   });
   it('rejects a make-up working day that is not a weekend day', () => {
-    expect(broken((f) => f.years[5].holidays[1].makeupWorkdays.push('2025-02-07'))).toThrow(/2025-02-07 is not a Saturday or Sunday/);
+    expect(broken((f) => year(f, 2025).holidays[1].makeupWorkdays.push('2025-02-07'))).toThrow(/2025-02-07 is not a Saturday or Sunday/);
   });
   it('rejects a gap between years and a coverage that does not match the years', () => {
     expect(broken((f) => f.years.splice(2, 1))).toThrow(/consecutive/);
-    expect(broken((f) => (f.coverage.to = '2027-12-31'))).toThrow(/coverage must run/);
+    expect(broken((f) => (f.coverage.to = `${FIRST_UNCOVERED_YEAR}-12-31`))).toThrow(/coverage must run/);
   });
   it('rejects a day that is both a holiday and a make-up working day, and a holiday naming an unknown notice', () => {
-    expect(broken((f) => f.years[6].holidays[0].makeupWorkdays.push('2026-02-15'))).toThrow(/both a holiday and a make-up working day/);
+    expect(broken((f) => year(f, 2026).holidays[0].makeupWorkdays.push('2026-02-15'))).toThrow(/both a holiday and a make-up working day/);
     expect(broken((f) => (f.years[0].holidays[0].notices = ['gov-1999-1']))).toThrow(/names notice "gov-1999-1"/);
   });
   it('rejects unknown keys', () => {

@@ -15,6 +15,7 @@ import {
   rollForwardToWorkingDay,
   shanghaiDayEnd,
 } from '../src/index.js';
+import { COVERAGE, FIRST_UNCOVERED_YEAR, LAST_YEAR_BEFORE } from './support/calendar.js';
 import { formatShanghaiInstant, parseInstant } from '../src/time/civil.js';
 
 const at = (s: string) => parseInstant(s)!;
@@ -47,8 +48,8 @@ describe('rolling a last day forward (only where a rule says so)', () => {
     expect(rollForwardToWorkingDay('2025-09-28')).toBe('2025-09-28'); // make-up working Sunday
   });
   it('refuses when the next working day is beyond the calendar', () => {
-    expect(() => rollForwardToWorkingDay('2026-12-31')).not.toThrow();
-    expect(() => rollForwardToWorkingDay('2027-01-02')).toThrow(CalendarCoverageError);
+    expect(() => rollForwardToWorkingDay(COVERAGE.to)).not.toThrow();
+    expect(() => rollForwardToWorkingDay(`${FIRST_UNCOVERED_YEAR}-01-02`)).toThrow(CalendarCoverageError);
   });
 });
 
@@ -81,9 +82,11 @@ describe('working days', () => {
     expect(addWorkingDays('2025-10-13', 5, { skip: (d) => exam.has(d) })).toBe('2025-10-22');
   });
   it('fail with CalendarCoverageError, never a Monday–Friday guess, outside the coverage', () => {
-    expect(() => addWorkingDays('2026-12-28', 3)).not.toThrow();
-    expect(() => addWorkingDays('2026-12-28', 5)).toThrow(CalendarCoverageError);
-    expect(() => addWorkingDays('2019-12-20', 2)).toThrow(/2019-12-21 is outside/);
+    // 29–31 December of the last covered year hold at most three working days: a fifth after the 28th needs the next year.
+    const last = FIRST_UNCOVERED_YEAR - 1;
+    expect(() => addWorkingDays(`${last}-12-27`, 1)).not.toThrow();
+    expect(() => addWorkingDays(`${last}-12-28`, 5)).toThrow(CalendarCoverageError);
+    expect(() => addWorkingDays(`${LAST_YEAR_BEFORE}-12-20`, 2)).toThrow(new RegExp(`${LAST_YEAR_BEFORE}-12-21 is outside`));
   });
   it('always end on a working day with exactly n working days after the start (property)', () => {
     const from = Date.UTC(2020, 0, 1);

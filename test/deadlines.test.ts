@@ -6,14 +6,17 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  CN_MAINLAND_CALENDAR,
   DeadlineCheckResult,
   InputError,
+  extendCalendar,
   checkDeadlines,
   computeDeadlines,
   createRulebook,
   deriveFacts,
   type ServiceCaseInput,
 } from '../src/index.js';
+import { COMPLAINT_AS_OF, COVERAGE, FIRST_UNCOVERED_YEAR, complaintInFirstUncoveredYear, hypotheticalYear } from './support/calendar.js';
 
 const END = 'T23:59:59.999+08:00';
 const clock = (r: { deadlines: Array<{ ruleId: string }> }, id: string) => {
@@ -89,7 +92,7 @@ describe('a complex claim across the 2026 Spring Festival, judged by every sourc
   it('conforms to the published result schema, and computeDeadlines returns the same clocks', () => {
     expect(DeadlineCheckResult.parse(r)).toEqual(r);
     expect(computeDeadlines(complexClaim, { asOf: '2026-02-25T09:00:00+08:00' })).toEqual(r.deadlines);
-    expect(r.calendar).toEqual({ id: 'cn-mainland', version: expect.any(String), coverage: { from: '2020-01-01', to: '2026-12-31' } });
+    expect(r.calendar).toEqual({ id: 'cn-mainland', version: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), extended: false, replacedYears: [], coverage: COVERAGE });
   });
 });
 
@@ -185,34 +188,63 @@ describe('complaints-2020 art. 18: restart, pauses and extension', () => {
 });
 
 describe('outside the working-day calendar', () => {
-  const complaint2027: ServiceCaseInput = {
-    id: 'C-2027',
-    kind: 'complaint',
-    receivedAt: '2027-01-05T10:00:00+08:00',
-    complexity: 'simple',
-    events: [{ type: 'initial-review', at: '2027-01-05T15:00:00+08:00' }],
-  };
-  it('makes working-day clocks indeterminate with the reason, never a Monday–Friday guess', () => {
-    const r = checkDeadlines(complaint2027, { asOf: '2027-01-20T09:00:00+08:00' });
+  // The first year the shipped calendar does not cover, derived so that adding a year breaks nothing.
+  const Y = FIRST_UNCOVERED_YEAR;
+  const LAST = Y - 1;
+  const complaint = complaintInFirstUncoveredYear;
+  const asOf = COMPLAINT_AS_OF;
+  it('makes working-day clocks indeterminate with the reason and the option to use, never a Monday–Friday guess', () => {
+    const r = checkDeadlines(complaint, { asOf });
     const d = clock(r, 'mkt-service-2025.deadline.complaint-initial-check');
     expect(d.status).toBe('indeterminate');
     expect(d.dueAt).toBeUndefined();
-    expect(d.reason).toMatch(/covers 2020-01-01 to 2026-12-31.*2027-01-06 is outside it/);
-    expect(d.dueNotBefore).toBe(`2027-01-07${END}`);
+    expect(d.reason).toMatch(new RegExp(`covers ${COVERAGE.from} to ${COVERAGE.to}.*${Y}-01-06 is outside it`));
+    // It names what a user can do — an option — not a file inside the installed package.
+    expect(d.reason).toContain('options.calendar');
+    expect(d.reason).toContain('--calendar');
+    expect(d.reason).not.toContain('rules/calendars');
+    // A period of 2 working days never ends before the 2nd calendar day after the start.
+    expect(d.dueNotBefore).toBe(`${Y}-01-07${END}`);
     expect(r.findings.find((f) => f.ruleId === d.ruleId)).toMatchObject({ verdict: 'indeterminate', facts: { reason: d.reason } });
+    expect(r.calendar).toMatchObject({ id: 'cn-mainland', extended: false, replacedYears: [], coverage: COVERAGE });
   });
   it('still judges clocks that need no calendar: hours, and calendar days that do not roll forward', () => {
-    const r = checkDeadlines(complaint2027, { asOf: '2027-01-20T09:00:00+08:00' });
-    expect(clock(r, 'complaints-2020.art18.simple')).toMatchObject({ dueAt: `2027-01-20${END}`, status: 'pending' });
-    expect(clock(r, 'agency-ops.deadline.complaint-response')).toMatchObject({ dueAt: '2027-01-06T10:00:00+08:00', status: 'breached' });
+    const r = checkDeadlines(complaint, { asOf });
+    expect(clock(r, 'complaints-2020.art18.simple')).toMatchObject({ dueAt: `${Y}-01-20${END}`, status: 'pending' });
+    expect(clock(r, 'agency-ops.deadline.complaint-response')).toMatchObject({ dueAt: `${Y}-01-06T10:00:00+08:00`, status: 'breached' });
   });
   it('makes a rolled-forward calendar-day clock indeterminate when the day to roll from is uncovered', () => {
     const r = checkDeadlines(
-      { id: 'S-2026', kind: 'surrender', receivedAt: '2026-12-15T10:00:00+08:00', productLine: 'life', events: [] },
-      { asOf: '2026-12-20T09:00:00+08:00', rulebook: only('insurance-law-2015') },
+      { id: `S-${LAST}`, kind: 'surrender', receivedAt: `${LAST}-12-15T10:00:00+08:00`, productLine: 'life', events: [] },
+      { asOf: `${LAST}-12-20T09:00:00+08:00`, rulebook: only('insurance-law-2015') },
     );
     expect(clock(r, 'insurance-law-2015.art47.cash-value-refund')).toMatchObject({ status: 'indeterminate' });
     expect(r.verdict).toBe('indeterminate');
+  });
+  it('decides those clocks on a calendar the user extends with the missing year, and names that calendar', () => {
+    // A hypothetical year (1 January its only holiday) stands for the notice a user's ops team has.
+    const calendar = extendCalendar('cn-mainland', [hypotheticalYear(Y)]);
+    const r = checkDeadlines(complaint, { asOf, calendar });
+    // The hypothetical year has no holiday after 1 January, so two working days after 5 January are
+    // simply the second Monday–Friday day after it, counted here without the library.
+    let t = Date.UTC(Y, 0, 5);
+    for (let n = 0; n < 2; ) {
+      t += 86_400_000;
+      const wd = new Date(t).getUTCDay();
+      if (wd >= 1 && wd <= 5) n += 1;
+    }
+    const expected = new Date(t).toISOString().slice(0, 10);
+    expect(clock(r, 'mkt-service-2025.deadline.complaint-initial-check')).toMatchObject({ status: 'met', dueAt: `${expected}${END}` });
+    expect(r.deadlines.filter((d) => d.status === 'indeterminate')).toEqual([]);
+    expect(r.calendar).toEqual({
+      id: 'cn-mainland',
+      version: CN_MAINLAND_CALENDAR.version,
+      hash: calendar.hash,
+      extended: true,
+      replacedYears: [],
+      coverage: { from: COVERAGE.from, to: `${Y}-12-31` },
+    });
+    expect(calendar.hash).not.toBe(CN_MAINLAND_CALENDAR.hash);
   });
 });
 

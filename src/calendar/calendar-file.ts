@@ -5,10 +5,28 @@
  * explicit coverage outside which no day is ever guessed.
  */
 import { z } from 'zod';
-import { Bilingual, CivilDate } from '../schemas/common.js';
-import { dayNumber, parseCivilDate } from '../time/civil.js';
+import { civilDateProblem, dayNumber, parseCivilDate } from '../time/civil.js';
 
-const NoticeId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60);
+/** A civil date `YYYY-MM-DD`. (The calendar sits below the input schemas, so it has its own.) */
+const CivilDate = z
+  .string()
+  .max(10)
+  .superRefine((value, ctx) => {
+    const problem = civilDateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ description: 'Civil date YYYY-MM-DD', examples: ['2027-01-01'] });
+
+/** A name in Chinese and English. */
+const Bilingual = z.strictObject({
+  zh: z.string().min(1).max(2000),
+  en: z.string().min(1).max(2000),
+});
+
+/** Id of a calendar (`cn-mainland`) or of a notice (`gov-2022-16`). */
+const CalendarId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by single hyphens, e.g. cn-mainland').max(60);
+
+const NoticeId = CalendarId;
 
 /** One official notice (国务院办公厅关于…年部分节假日安排的通知, or an amending notice). */
 export const CalendarNotice = z.strictObject({
@@ -68,7 +86,7 @@ export const CalendarFile = z
   .strictObject({
     $schema: z.string().max(500).optional(),
     /** e.g. `cn-mainland`. */
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60),
+    id: CalendarId,
     /** Version of the data; bump it whenever a year is added or corrected. */
     version: z.string().regex(/^\d+\.\d+\.\d+$/).max(40),
     title: Bilingual,
@@ -106,8 +124,11 @@ export const CalendarFile = z
         }
         if (h.from > h.to) ctx.addIssue({ code: 'custom', path: [...at, 'from'], message: '"from" is after "to"' });
         if (h.from < from || h.to > to) ctx.addIssue({ code: 'custom', path: at, message: `lies outside the coverage ${from} to ${to}` });
-        const first = dayNumber(parseCivilDate(h.from)!);
-        const last = dayNumber(parseCivilDate(h.to)!);
+        const fromParts = parseCivilDate(h.from);
+        const toParts = parseCivilDate(h.to);
+        if (!fromParts || !toParts) return; // a malformed date is reported at its own path
+        const first = dayNumber(fromParts);
+        const last = dayNumber(toParts);
         if (last - first > 30) ctx.addIssue({ code: 'custom', path: at, message: 'a holiday period longer than 31 days is not plausible' });
         for (let n = first; n <= last && n - first <= 31; n++) {
           const d = new Date(n * 86_400_000).toISOString().slice(0, 10);
@@ -115,6 +136,7 @@ export const CalendarFile = z
           off.set(d, h.name.en);
         }
         h.makeupWorkdays.forEach((d, di) => {
+          if (!parseCivilDate(d)) return;
           const wd = weekday(d);
           if (wd !== 0 && wd !== 6) ctx.addIssue({ code: 'custom', path: [...at, 'makeupWorkdays', di], message: `${d} is not a Saturday or Sunday` });
           if (d < from || d > to) ctx.addIssue({ code: 'custom', path: [...at, 'makeupWorkdays', di], message: `${d} lies outside the coverage` });
@@ -128,3 +150,19 @@ export const CalendarFile = z
     }
   });
 export type CalendarFile = z.infer<typeof CalendarFile>;
+
+/**
+ * A user's calendar that builds on a shipped one: `extends` names it
+ * (`cn-mainland`), `years` adds years after (or before) its coverage or
+ * replaces covered years, each in the format of a shipped year — e.g. next
+ * year's State Council notice before the library's next release.
+ */
+export const CalendarExtension = z.strictObject({
+  $schema: z.string().max(500).optional(),
+  /** The shipped calendar it builds on. */
+  extends: CalendarId,
+  note: z.string().max(4000).optional(),
+  /** Years to add or to replace, each with the notice(s) it was transcribed from. */
+  years: z.array(CalendarYear).min(1).max(300),
+});
+export type CalendarExtension = z.infer<typeof CalendarExtension>;

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Rulebook } from '../engine/rulebook.js';
 
 /** Options every check takes. */
@@ -10,4 +11,11 @@ export interface CheckOptions {
    * date (e.g. a sale's `signedAt`).
    */
   readonly asOf?: string;
+  /**
+   * Working-day calendar for the checks that count working days (deadlines).
+   * Default: {@link CN_MAINLAND_CALENDAR}. Supply your own, or the shipped one
+   * extended with next year's notice, with {@link extendCalendar} or
+   * {@link loadCalendar}; results name it in `calendar`.
+   */
+  readonly calendar?: WorkingCalendar;
 }

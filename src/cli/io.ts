@@ -1,7 +1,10 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Rulebook, createRulebook, defaultRulebook } from '../engine/rulebook.js';
+import { CalendarError } from '../calendar/calendar-error.js';
+import { loadCalendar } from '../calendar/load-calendar.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { RuleSetError } from '../errors.js';
 import type { FixtureSource } from '../fixtures/runner.js';
 
@@ -100,4 +103,31 @@ export function readFixtureSources(paths: readonly string[]): FixtureSource[] {
     const read = readJsonFile(f);
     return 'error' in read ? { file: displayPath(f), error: read.error } : { file: displayPath(f), data: read.data };
   });
+}
+
+/**
+ * The calendar `--calendar FILE` names: a whole calendar file or
+ * `{ "extends": "cn-mainland", "years": [ … ] }`; `undefined` (the shipped
+ * calendar) when none is given. A file that cannot be read is a usage error;
+ * an invalid calendar prints each problem as `file#pointer: message` and
+ * returns `null` (the caller exits 2).
+ */
+export function calendarFromFile(file: string | undefined): WorkingCalendar | undefined | null {
+  if (file === undefined) return undefined;
+  const read = readJsonFile(file);
+  if ('error' in read) throw new UsageError(`--calendar ${displayPath(file)} ${read.error}`);
+  try {
+    return loadCalendar(read.data);
+  } catch (e) {
+    if (!(e instanceof CalendarError)) throw e;
+    process.stderr.write(`${e.issues.map((i) => `${displayPath(file)}#${i.pointer}: ${i.message}`).join('\n')}\n`);
+    return null;
+  }
+}
+
+/** Reads a JSON file named relative to a fixture file (a fixture's `calendar`); throws a plain sentence. */
+export function readJsonBeside(path: string, fixtureFile: string): unknown {
+  const read = readJsonFile(resolve(dirname(fixtureFile), path));
+  if ('error' in read) throw new Error(read.error);
+  return read.data;
 }

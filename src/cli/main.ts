@@ -11,6 +11,7 @@ import { runValidate } from './commands/validate.js';
 import { runRules } from './commands/rules.js';
 import { runCheckCommand } from './commands/check.js';
 import { runReport } from './commands/report.js';
+import { runCalendar } from './commands/calendar.js';
 import { UsageError } from './io.js';
 
 const USAGE = `insurance-compliance-rules ${version} — compliance checks for Chinese insurers
@@ -24,6 +25,7 @@ Commands:
       --coverage                     Show, per rule and per source, the fixtures where it failed and passed
       --require-coverage             Fail when any rule lacks a failing or a passing fixture
       --rules FILE…                  Judge by these rule files instead of the shipped ones (repeatable)
+      --calendar FILE                Count working days on this calendar (see below)
   validate [rule files…]   Validate rule sets (default: the shipped rules/)
   rules                    Print the rule catalogue with citations
       --format text|markdown|json    (default: text)
@@ -35,8 +37,18 @@ Commands:
       --full                         Include whole findings in each line
       --summary FILE                 Write the summary there instead of stderr (-: stderr, no progress line)
       --columns                      Print the check's CSV columns instead (no file)
+      --calendar FILE                Count working days on this calendar (see below)
   report --html FILE [paths…]  Run fixtures (default: the shipped fixtures/) and write the auditor's HTML report
       --rules FILE…                  Judge by these rule files instead of the shipped ones (repeatable)
+      --calendar FILE                Count working days on this calendar (see below)
+  calendar                 The working-day calendar: coverage, the notices per year, days of coverage left
+      --today DATE                   Count the days left from DATE (default: today, Asia/Shanghai)
+      --min-days N                   Exit 1 when fewer than N days of coverage are left (a scheduled alarm, a release gate)
+      --calendar FILE                Inspect this calendar instead of the shipped one
+      --format text|json             (default: text)
+
+  --calendar FILE: a whole calendar file, or { "extends": "cn-mainland", "years": [ … ] } adding or
+  replacing years (e.g. next year's State Council notice before a release ships it). See docs/calendar.md.
 
   --help, --version
 
@@ -63,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           coverage: { type: 'boolean' },
           'require-coverage': { type: 'boolean' },
           rules: { type: 'string', multiple: true },
+          calendar: { type: 'string' },
         }));
       case 'validate':
         return runValidate(parse(rest, {}));
@@ -76,9 +89,12 @@ export async function main(argv: readonly string[]): Promise<number> {
           summary: { type: 'string' },
           format: { type: 'string' },
           columns: { type: 'boolean' },
+          calendar: { type: 'string' },
         }));
       case 'report':
-        return runReport(parse(rest, { html: { type: 'string' }, rules: { type: 'string', multiple: true } }));
+        return runReport(parse(rest, { html: { type: 'string' }, rules: { type: 'string', multiple: true }, calendar: { type: 'string' } }));
+      case 'calendar':
+        return runCalendar(parse(rest, { calendar: { type: 'string' }, today: { type: 'string' }, 'min-days': { type: 'string' }, format: { type: 'string' } }));
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -2,6 +2,8 @@
  * The judgement of one record for `icr check`, and the run's tally. Every
  * output line of a record that was read comes from {@link screenRecord}.
  */
+import { CN_MAINLAND_CALENDAR } from '../calendar/cn-mainland.js';
+import { type CalendarRef, type WorkingCalendar, calendarRef } from '../calendar/working-calendar.js';
 import type { CheckDefinition } from '../checks/definition.js';
 import { disclosureCheck } from '../checks/disclosure/definition.js';
 import { eligibilityCheck } from '../checks/eligibility/definition.js';
@@ -24,6 +26,8 @@ export interface ScreenOptions {
   readonly line: number;
   /** `--full`: add the whole findings and the rest of the result. */
   readonly full?: boolean;
+  /** `--calendar`: the working-day calendar (default: the shipped one). */
+  readonly calendar?: WorkingCalendar;
 }
 
 /** A deadline clock as a result line shows it. */
@@ -113,7 +117,11 @@ export function screenRecord(check: ScreenCheck, input: unknown, options: Screen
   }
   let result: CheckResult;
   try {
-    result = runFixtureCheck(check, input, options.asOf === undefined ? { rulebook: options.rulebook } : { rulebook: options.rulebook, asOf: options.asOf });
+    result = runFixtureCheck(check, input, {
+      rulebook: options.rulebook,
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      ...(options.calendar ? { calendar: options.calendar } : {}),
+    });
   } catch (e) {
     if (e instanceof InputError) return { line, id: recordId(input), error: 'invalid-record', issues: capIssues(e.issues) };
     return { line, id: recordId(input), error: 'internal-error', issues: [{ path: '(record)', message: `the check failed unexpectedly: ${(e as Error)?.message ?? String(e)}` }] };
@@ -203,6 +211,8 @@ export interface ScreenSummary {
   /** `--as-of`, or `null` when each record is judged at its own date. */
   asOf: string | null;
   rulebook: { id: string; version: string; hash: string };
+  /** Deadlines: the working-day calendar the clocks were counted on. */
+  calendar?: CalendarRef;
   elapsedMs: number;
   recordsPerSecond: number;
   /** Every record was read and its line written (false when the output closed early, e.g. piped into `head`). */
@@ -227,6 +237,7 @@ export class ScreenTally {
     private readonly check: ScreenCheck,
     private readonly rulebook: Rulebook,
     private readonly asOf: string | undefined,
+    private readonly calendar: WorkingCalendar = CN_MAINLAND_CALENDAR,
   ) {
     this.sourceOf = new Map(rulebook.rules.map((r) => [r.id, r.citation.source]));
   }
@@ -270,6 +281,7 @@ export class ScreenTally {
       ...(this.check === 'deadline' ? { clocks: { ...this.clocks } } : {}),
       asOf: this.asOf ?? null,
       rulebook: { id: this.rulebook.id, version: this.rulebook.version, hash: this.rulebook.hash },
+      ...(this.check === 'deadline' ? { calendar: calendarRef(this.calendar) } : {}),
       elapsedMs: Math.round(elapsedMs),
       recordsPerSecond: elapsedMs > 0 ? Math.round((this.records / elapsedMs) * 1000) : 0,
       complete,

@@ -12,6 +12,8 @@
  * shows rules for the filters.
  */
 import { describeCondition, describeRequirement } from '../catalogue.js';
+import { CN_MAINLAND_CALENDAR } from '../calendar/cn-mainland.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { FACT_CATALOGS } from '../checks/catalogs.js';
 import type { Condition } from '../engine/conditions.js';
 import type { FactCatalog } from '../engine/facts.js';
@@ -32,6 +34,16 @@ export interface HtmlReportInput {
   readonly libraryVersion: string;
   /** When the report was generated (shown as given); omitted: not shown. */
   readonly generatedAt?: string;
+  /** The working-day calendar the run counted with (`--calendar`); default: the shipped one. */
+  readonly calendar?: WorkingCalendar;
+}
+
+/** The calendar in the header: id, version, coverage, whether extended, and its hash. */
+function calendarLine(c: WorkingCalendar): string {
+  const trail = c.extended
+    ? ` · extended${c.addedYears.length ? `, adds ${c.addedYears.join(', ')}` : ''}${c.replacedYears.length ? `, replaces ${c.replacedYears.join(', ')}` : ''}`
+    : '';
+  return `${e(c.id)} · version ${e(c.version)} · ${e(c.coverage.from)} to ${e(c.coverage.to)}${e(trail)} · <code class="hash">${e(c.hash)}</code>`;
 }
 
 /** How well fixtures cover a rule. */
@@ -280,6 +292,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <div><dt>Library</dt><dd>insurance-compliance-rules ${e(input.libraryVersion)}</dd></div>
 <div><dt>Rulebook</dt><dd>${e(rulebook.id)} · version ${e(rulebook.version)} · ${sets.length} rule sets · ${totalRules} rules</dd></div>
 <div><dt>Rulebook hash</dt><dd><code class="hash">${e(rulebook.hash)}</code></dd></div>
+<div><dt>Working-day calendar</dt><dd>${calendarLine(input.calendar ?? CN_MAINLAND_CALENDAR)}</dd></div>
 ${input.generatedAt !== undefined ? `<div><dt>Generated</dt><dd>${e(input.generatedAt)}</dd></div>` : ''}
 <div><dt>Fixtures</dt><dd>${report.outcomes.length} in ${files.size} file${files.size === 1 ? '' : 's'}</dd></div>
 </dl>

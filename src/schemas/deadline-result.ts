@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarRef } from '../calendar/working-calendar.js';
 import { Bilingual } from './common.js';
 import { ClockUnit } from './clock.js';
 import { CheckResult } from './result.js';
@@ -54,9 +55,9 @@ export const DeadlineClock = z.object({
 });
 export type DeadlineClock = z.infer<typeof DeadlineClock>;
 
-/** The result of `checkDeadlines`: a check result plus every clock, and the calendar used. */
+/** The result of `checkDeadlines`: a check result plus every clock, and the calendar that counted the working days. */
 export const DeadlineCheckResult = CheckResult.extend({
   deadlines: z.array(DeadlineClock),
-  calendar: z.object({ id: z.string(), version: z.string(), coverage: z.object({ from: z.string(), to: z.string() }) }),
+  calendar: CalendarRef,
 });
 export type DeadlineCheckResult = z.infer<typeof DeadlineCheckResult>;

@@ -2,12 +2,12 @@
  * fast-check generators of service cases for the deadline check: every kind,
  * every complexity, events of every type (some after `asOf`, so not yet
  * happened), pauses for every reason, instants written in several offsets, and
- * receipt dates across 2020–2026 — inside the working-day calendar's coverage,
- * with extra weight on the days before the big holidays and on the last weeks
- * of 2026, where working-day clocks run past the coverage.
+ * receipt dates across the shipped working-day calendar's coverage, with
+ * extra weight on the days before the big holidays and on the last weeks of
+ * the coverage, where working-day clocks run past it.
  */
 import fc from 'fast-check';
-import { PauseReason, ServiceCaseKind, ServiceEventType, type ServiceCaseInput } from '../../src/index.js';
+import { CN_MAINLAND_CALENDAR, PauseReason, ServiceCaseKind, ServiceEventType, type ServiceCaseInput } from '../../src/index.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -30,15 +30,15 @@ export function writeInstant(ms: number, offset: number | 'Z'): string {
 export const offsetArb: fc.Arbitrary<number | 'Z'> = fc.constantFrom<number | 'Z'>(480, 480, 'Z', 0, -300, -480, 570, 840, -660);
 
 const ms = (iso: string) => Date.parse(iso);
-const COVERAGE_FROM = ms('2020-01-01T00:00:00+08:00');
-const COVERAGE_TO = ms('2026-12-31T23:59:00+08:00');
+const COVERAGE_FROM = ms(`${CN_MAINLAND_CALENDAR.coverage.from}T00:00:00+08:00`);
+const COVERAGE_TO = ms(`${CN_MAINLAND_CALENDAR.coverage.to}T23:59:00+08:00`);
 /** Eves of Spring Festival, Labour Day and National Day holidays (start points only; the calendar says which days are off). */
 const HOLIDAY_EVES = [
   '2020-01-23', '2020-09-30', '2021-02-10', '2021-09-30', '2022-01-30', '2022-04-29', '2023-01-20', '2023-09-28',
   '2024-02-09', '2024-04-30', '2024-09-30', '2025-01-27', '2025-04-30', '2025-09-30', '2026-02-13', '2026-09-30',
 ].map((d) => ms(`${d}T00:00:00+08:00`));
 
-/** When a case was received: anywhere in 2020–2026 (Beijing), near a holiday, or in the last weeks of the coverage. */
+/** When a case was received: anywhere in the coverage (Beijing), near a holiday, or in the last weeks of the coverage. */
 export const receivedMsArb: fc.Arbitrary<number> = fc.oneof(
   { weight: 5, arbitrary: fc.integer({ min: COVERAGE_FROM / MINUTE, max: COVERAGE_TO / MINUTE }).map((m) => m * MINUTE) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...HOLIDAY_EVES), fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 })).map(([d, m]) => d + m * MINUTE) },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CN_MAINLAND_CALENDAR } from '../../calendar/cn-mainland.js';
-import type { WorkingCalendar } from '../../calendar/working-calendar.js';
+import { calendarRef } from '../../calendar/working-calendar.js';
 import { InputError } from '../../errors.js';
 import { type Judge, evaluateRules } from '../../engine/evaluate.js';
 import { FALSE, TRUE, UNKNOWN } from '../../engine/conditions.js';
@@ -20,11 +20,8 @@ import { formatDuration } from './duration.js';
 /** A service case as callers write it (before defaults). */
 export type ServiceCaseInput = z.input<typeof ServiceCase>;
 
-/** Options of the deadline check. `asOf` is required. */
-export interface DeadlineOptions extends CheckOptions {
-  /** Working-day calendar. Default: {@link CN_MAINLAND_CALENDAR}. */
-  readonly calendar?: WorkingCalendar;
-}
+/** Options of the deadline check: `asOf` is required; `calendar` counts the working days. */
+export type DeadlineOptions = CheckOptions;
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : formatShanghaiInstant(ms));
 
@@ -136,7 +133,7 @@ export function checkDeadlines(serviceCase: ServiceCaseInput, options: DeadlineO
     asOf,
     rulebook: rulebookRef(rulebook),
     deadlines,
-    calendar: { id: calendar.id, version: calendar.version, coverage: { ...calendar.coverage } },
+    calendar: calendarRef(calendar),
   };
 }
 

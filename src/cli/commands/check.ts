@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { createRulebook, defaultRulebook } from '../../engine/rulebook.js';
 import { InputError, RuleSetError } from '../../errors.js';
 import { parseAsOf } from '../../engine/input.js';
-import { UsageError } from '../io.js';
+import { UsageError, calendarFromFile } from '../io.js';
 import { parseCsv } from '../csv.js';
 import { CSV_MAPPINGS, csvColumnsMarkdown } from '../csv-records.js';
 import { CsvHeaderError, CsvRecordReader } from '../csv-reader.js';
@@ -13,7 +13,7 @@ import type { ReaderItem, RecordReader } from '../records.js';
 import { ScreenTally, screenRecord, type ScreenCheck } from '../screen.js';
 
 interface CheckArgs {
-  values: { 'as-of'?: string; rulesets?: string; full?: boolean; summary?: string; format?: string; columns?: boolean };
+  values: { 'as-of'?: string; rulesets?: string; full?: boolean; summary?: string; format?: string; columns?: boolean; calendar?: string };
   positionals: string[];
 }
 
@@ -110,6 +110,8 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
       throw e;
     }
   }
+  const calendar = calendarFromFile(values.calendar);
+  if (calendar === null) return 2;
   let totalBytes: number | undefined;
   if (file !== '-') {
     try {
@@ -123,7 +125,7 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
   const name = file === '-' ? 'stdin' : file;
   const full = values.full === true;
   const started = performance.now();
-  const tally = new ScreenTally(check, rulebook, asOf);
+  const tally = new ScreenTally(check, rulebook, asOf, calendar);
   const progress = progressWanted(process.stderr.isTTY, process.env, values.summary)
     ? new ProgressLine(process.stderr, () => performance.now(), totalBytes)
     : undefined;
@@ -154,7 +156,7 @@ export async function runCheckCommand({ values, positionals }: CheckArgs): Promi
   const emit = async (items: ReaderItem[]) => {
     let text = '';
     for (const item of items) {
-      const line = 'input' in item ? screenRecord(check, item.input, { rulebook, line: item.line, full, ...(asOf === undefined ? {} : { asOf }) }) : item;
+      const line = 'input' in item ? screenRecord(check, item.input, { rulebook, line: item.line, full, ...(asOf === undefined ? {} : { asOf }), ...(calendar ? { calendar } : {}) }) : item;
       tally.add(line);
       text += `${JSON.stringify(line)}\n`;
       if (text.length > WRITE_BATCH) {

@@ -2,10 +2,10 @@ import { version } from '../../../package.json';
 import { runFixtures } from '../../fixtures/runner.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { formatShanghaiInstant } from '../../time/civil.js';
-import { UsageError, readFixtureSources, rulebookFromFiles, writeOutput } from '../io.js';
+import { UsageError, calendarFromFile, readFixtureSources, readJsonBeside, rulebookFromFiles, writeOutput } from '../io.js';
 
 interface ReportArgs {
-  values: { html?: string; rules?: string[] };
+  values: { html?: string; rules?: string[]; calendar?: string };
   positionals: string[];
 }
 
@@ -31,9 +31,11 @@ export function runReport({ values, positionals }: ReportArgs): number {
   if (out === undefined || out === '') throw new UsageError('report needs --html FILE: where to write the report');
   const rulebook = rulebookFromFiles(values.rules);
   if (!rulebook) return 2;
+  const calendar = calendarFromFile(values.calendar);
+  if (calendar === null) return 2;
   const sources = readFixtureSources(positionals);
-  const report = runFixtures(sources, { rulebook });
-  const html = renderHtmlReport({ rulebook, report, libraryVersion: version, generatedAt: generatedAt() });
+  const report = runFixtures(sources, { rulebook, readJson: readJsonBeside, ...(calendar ? { calendar } : {}) });
+  const html = renderHtmlReport({ rulebook, report, libraryVersion: version, generatedAt: generatedAt(), ...(calendar ? { calendar } : {}) });
   try {
     writeOutput(html, out);
   } catch (e) {

@@ -1,9 +1,9 @@
 import { REPORTERS, type ReporterName, renderReport } from '../../fixtures/reporters.js';
 import { runFixtures, uncovered } from '../../fixtures/runner.js';
-import { UsageError, readFixtureSources, rulebookFromFiles, writeOutput } from '../io.js';
+import { UsageError, calendarFromFile, readFixtureSources, readJsonBeside, rulebookFromFiles, writeOutput } from '../io.js';
 
 interface TestArgs {
-  values: { reporter?: string; out?: string; coverage?: boolean; 'require-coverage'?: boolean; rules?: string[] };
+  values: { reporter?: string; out?: string; coverage?: boolean; 'require-coverage'?: boolean; rules?: string[]; calendar?: string };
   positionals: string[];
 }
 
@@ -13,8 +13,10 @@ export function runTest({ values, positionals }: TestArgs): number {
   if (!REPORTERS.includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}`);
   const rulebook = rulebookFromFiles(values.rules);
   if (!rulebook) return 2;
+  const calendar = calendarFromFile(values.calendar);
+  if (calendar === null) return 2;
   const sources = readFixtureSources(positionals);
-  const report = runFixtures(sources, { rulebook });
+  const report = runFixtures(sources, { rulebook, readJson: readJsonBeside, ...(calendar ? { calendar } : {}) });
   const requireCoverage = values['require-coverage'] === true;
   const text = renderReport(report, reporter, {
     coverage: values.coverage === true,
