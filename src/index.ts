@@ -2,8 +2,8 @@
  * insurance-compliance-rules: typed, synchronous, pure compliance checks for
  * Chinese insurers, driven by declarative JSON rule sets that cite their sources.
  */
-export { checkSalesEligibility, type SaleInput } from './checks/eligibility/check-sales-eligibility.js';
-export { checkDisclosure } from './checks/disclosure/check-disclosure.js';
+export { checkSalesEligibility, type SaleInput } from './api/check-sales-eligibility.js';
+export { checkDisclosure } from './api/check-disclosure.js';
 export {
   DISCLOSURE_ITEMS,
   DISCLOSURE_ITEM_IDS,
@@ -19,16 +19,16 @@ export {
   type ServiceCaseInput,
   type DeadlineOptions,
 } from './checks/deadline/check-deadlines.js';
-export { createRulebook, defaultRulebook, type Rulebook, type RulebookOptions } from './engine/rulebook.js';
-export { loadRuleSet, validateRuleSet, type RuleSet, type RuleSetValidation } from './engine/ruleset.js';
-export { deriveFacts } from './engine/derive-facts.js';
+export { createRulebook, defaultRulebook, type Rulebook, type RulebookOptions } from './rulebook/rulebook.js';
+export { loadRuleSet, validateRuleSet, type RuleSet, type RuleSetValidation } from './rulebook/ruleset.js';
+export { deriveFacts } from './rulebook/derive-facts.js';
 export {
   toJsonRulesEngineRules,
   type JsonRulesEngineRule,
   type JsonRulesEngineOperator,
-} from './engine/export-jre.js';
+} from './rulebook/export-jre.js';
 export { InputError, RuleSetError, type InputIssue, type RuleSetIssue } from './errors.js';
-export { SHIPPED_RULE_SETS } from './rules-data.js';
+export { SHIPPED_RULE_SETS } from './rulebook/shipped.js';
 export { FACT_CATALOGS } from './checks/catalogs.js';
 export type { FactSpec, FactCatalog } from './engine/facts.js';
 export { OPERATORS, type Condition } from './engine/conditions.js';
@@ -49,7 +49,7 @@ export { Instant, CivilDate, SourceId, SOURCE_IDS, CheckName, CHECKS } from './s
 export { Rule, EligibilityRule, DisclosureRule, DisclosureRequirement, ProcessOrder, RuleSetFile, Citation, Effective, Severity, Condition as ConditionSchema } from './schemas/rule.js';
 export { CheckResult, Finding, Verdict, FindingVerdict, RulebookRef } from './schemas/result.js';
 export { ruleSetJsonSchema, calendarJsonSchema } from './schemas/json-schema.js';
-export { catalogueMarkdown, catalogueText, catalogueJson, factsMarkdown, describeCondition, describeClock } from './catalogue.js';
+export { catalogueMarkdown, catalogueText, catalogueJson, factsMarkdown, describeCondition, describeClock } from './rulebook/catalogue.js';
 export { computeRetention, checkDisposal, type ArchiveRecordInput, type RetentionOptions } from './checks/retention/retention.js';
 export { ArchiveRecord, RecordKind, Dispute, EventDate } from './schemas/record.js';
 export { RetentionSchedule, RetentionPeriod, DisposalResult, RuleRef } from './schemas/retention.js';

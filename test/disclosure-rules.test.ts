@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultRulebook } from '../src/engine/rulebook.js';
+import { defaultRulebook } from '../src/rulebook/rulebook.js';
 
 const strip = (s: string) => s.replace(/\s+/g, '');
 const source = (id: string) => strip(readFileSync(new URL(`../sources/${id}.txt`, import.meta.url), 'utf8'));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { disclosureItemsMarkdown } from '../src/checks/disclosure/vocabulary-doc.js';
-import { defaultRulebook } from '../src/engine/rulebook.js';
+import { defaultRulebook } from '../src/rulebook/rulebook.js';
 import { DISCLOSURE_ITEMS, DisclosureItem } from '../src/schemas/disclosure-items.js';
 
 const sourceText = new Map<string, string>();

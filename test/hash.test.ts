@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../src/engine/sha256.js';
+import { sha256Hex } from '../src/rulebook/hash.js';
 
 describe('sha256Hex', () => {
   it('gives the FIPS 180-2 known answers', () => {

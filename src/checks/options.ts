@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { Rulebook } from '../engine/rulebook.js';
+import type { Rulebook } from '../rulebook/rulebook.js';
 
 /** Options every check takes. */
 export interface CheckOptions {

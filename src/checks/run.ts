@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { type VerdictSummary, evaluateRules, evaluateVerdict } from '../engine/evaluate.js';
 import { parseAsOf } from '../engine/input.js';
-import { defaultRulebook, rulebookRef } from '../engine/rulebook.js';
+import { defaultRulebook, rulebookRef } from '../rulebook/rulebook.js';
 import type { CheckResult } from '../schemas/result.js';
 import type { CheckDefinition } from './definition.js';
 import type { CheckOptions } from './options.js';

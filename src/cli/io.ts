@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Rulebook, createRulebook, defaultRulebook } from '../engine/rulebook.js';
+import { type Rulebook, createRulebook, defaultRulebook } from '../rulebook/rulebook.js';
 import { CalendarError } from '../calendar/calendar-error.js';
 import { loadCalendar } from '../calendar/load-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';

@@ -7,9 +7,9 @@ import { type CalendarRef, type WorkingCalendar, calendarRef } from '../calendar
 import type { CheckDefinition } from '../checks/definition.js';
 import { disclosureCheck } from '../checks/disclosure/definition.js';
 import { eligibilityCheck } from '../checks/eligibility/definition.js';
-import { runFixtureCheck } from '../checks/registry.js';
+import { runFixtureCheck } from '../api/registry.js';
 import { screenCheck } from '../checks/run.js';
-import type { Rulebook } from '../engine/rulebook.js';
+import type { Rulebook } from '../rulebook/rulebook.js';
 import { InputError, type InputIssue } from '../errors.js';
 import type { DeadlineStatus } from '../schemas/deadline-result.js';
 import type { CheckResult, Finding, Verdict } from '../schemas/result.js';

@@ -2,7 +2,7 @@ import { ruleRequire } from '../schemas/rule.js';
 import type { Finding, FindingVerdict, Verdict } from '../schemas/result.js';
 import { FALSE, TRUE, UNKNOWN, type Truth, conditionFacts } from './conditions.js';
 import { type FactCatalog, readPath } from './facts.js';
-import type { CompiledRule } from './rulebook.js';
+import type { CompiledRule } from '../rulebook/rulebook.js';
 
 /** Findings of one case, split as results report them. */
 export interface Evaluation {

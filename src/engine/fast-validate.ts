@@ -15,7 +15,7 @@
  * guard and zod alone.
  */
 import type { z } from 'zod';
-import { fastCheckOf } from './fast-checks.js';
+import { fastCheckOf } from '../schemas/fast-checks.js';
 
 /** Output on success, {@link INVALID} otherwise. */
 export type FastValidator = (value: unknown) => unknown;

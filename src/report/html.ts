@@ -11,15 +11,15 @@
  * scripts disabled it is complete and readable; the script only hides and
  * shows rules for the filters.
  */
-import { describeCondition, describeRequirement } from '../catalogue.js';
+import { describeCondition, describeRequirement } from '../rulebook/catalogue.js';
 import { CN_MAINLAND_CALENDAR } from '../calendar/cn-mainland.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { FACT_CATALOGS } from '../checks/catalogs.js';
 import type { Condition } from '../engine/conditions.js';
 import type { FactCatalog } from '../engine/facts.js';
-import type { Rulebook } from '../engine/rulebook.js';
-import type { RuleSet } from '../engine/ruleset.js';
-import { sha256Hex } from '../engine/sha256.js';
+import type { Rulebook } from '../rulebook/rulebook.js';
+import type { RuleSet } from '../rulebook/ruleset.js';
+import { sha256Hex } from '../rulebook/hash.js';
 import type { FixtureOutcome, FixtureReport, RuleCoverage } from '../fixtures/runner.js';
 import { SOURCE_IDS } from '../schemas/common.js';
 import type { CheckResult, Finding } from '../schemas/result.js';

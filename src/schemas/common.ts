@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { civilDateProblem, instantProblem, parseCivilDate, parseInstant } from '../time/civil.js';
-import { withFastCheck } from '../engine/fast-checks.js';
+import { withFastCheck } from './fast-checks.js';
 
 /**
  * An instant: ISO 8601 date-time **with an offset** (`Z` or `±HH:MM`), e.g.

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createRulebook, defaultRulebook } from '../../src/engine/rulebook.js';
+import { createRulebook, defaultRulebook } from '../../src/rulebook/rulebook.js';
 import { type FixtureSource, runFixtures } from '../../src/fixtures/runner.js';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { compliantSale } from './sales.js';

@@ -5,7 +5,7 @@ import { InputError } from '../../errors.js';
 import { type Judge, evaluateRules } from '../../engine/evaluate.js';
 import { FALSE, TRUE, UNKNOWN } from '../../engine/conditions.js';
 import { readPath } from '../../engine/facts.js';
-import { type CompiledRule, defaultRulebook, rulebookRef } from '../../engine/rulebook.js';
+import { type CompiledRule, defaultRulebook, rulebookRef } from '../../rulebook/rulebook.js';
 import type { DeadlineCheckResult, DeadlineClock } from '../../schemas/deadline-result.js';
 import type { DeadlineRule } from '../../schemas/rule.js';
 import type { ServiceCase } from '../../schemas/service-case.js';

@@ -4,7 +4,7 @@
  * file with this output (`npx vitest run test/disclosure-vocabulary.test.ts -u`
  * rewrites it).
  */
-import type { Rulebook } from '../../engine/rulebook.js';
+import type { Rulebook } from '../../rulebook/rulebook.js';
 import { DISCLOSURE_ITEMS } from '../../schemas/disclosure-items.js';
 
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type Judge, evaluateRules, type Evaluation } from '../../engine/evaluate.js';
 import { FALSE, TRUE, UNKNOWN, type Truth } from '../../engine/conditions.js';
-import { type CompiledRule, defaultRulebook, rulebookRef, type Rulebook } from '../../engine/rulebook.js';
+import { type CompiledRule, defaultRulebook, rulebookRef, type Rulebook } from '../../rulebook/rulebook.js';
 import { ArchiveRecord } from '../../schemas/record.js';
 import type { DisposalResult, RetentionPeriod, RetentionSchedule, RuleRef } from '../../schemas/retention.js';
 import type { RetentionRule } from '../../schemas/rule.js';

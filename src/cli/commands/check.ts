@@ -1,6 +1,6 @@
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createRulebook, defaultRulebook } from '../../engine/rulebook.js';
+import { createRulebook, defaultRulebook } from '../../rulebook/rulebook.js';
 import { InputError, RuleSetError } from '../../errors.js';
 import { parseAsOf } from '../../engine/input.js';
 import { UsageError, calendarFromFile } from '../io.js';

@@ -1,5 +1,5 @@
-import { catalogueJson, catalogueMarkdown, catalogueText } from '../../catalogue.js';
-import { createRulebook, defaultRulebook } from '../../engine/rulebook.js';
+import { catalogueJson, catalogueMarkdown, catalogueText } from '../../rulebook/catalogue.js';
+import { createRulebook, defaultRulebook } from '../../rulebook/rulebook.js';
 import { UsageError } from '../io.js';
 
 interface RulesArgs {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { validateRuleSet } from '../../engine/ruleset.js';
+import { validateRuleSet } from '../../rulebook/ruleset.js';
 import type { RuleSetIssue } from '../../errors.js';
 import { displayPath, isCalendarFile, listJsonFiles, packageRoot, readJsonFile } from '../io.js';
 

@@ -1,6 +1,6 @@
 import { ruleRequire } from '../schemas/rule.js';
 import type { CheckName } from '../schemas/common.js';
-import type { Condition } from './conditions.js';
+import type { Condition } from '../engine/conditions.js';
 import type { Rulebook } from './rulebook.js';
 
 /** A plain json-rules-engine rule. */

@@ -3,20 +3,20 @@
  * default rulebook loads synchronously with no file access. Each is validated
  * on load exactly like a user's rule file.
  */
-import agencyOps from '../rules/agency-ops.json';
-import aml2024 from '../rules/aml-2024.json';
-import bizProcess2025 from '../rules/biz-process-2025.json';
-import complaints2020 from '../rules/complaints-2020.json';
-import health2019 from '../rules/health-2019.json';
-import insuranceLaw2015 from '../rules/insurance-law-2015.json';
-import lifeService2010 from '../rules/life-service-2010.json';
-import minorDeathCap2015 from '../rules/minor-death-cap-2015.json';
-import mktCsGuide from '../rules/mkt-cs-guide.json';
-import mktService2025 from '../rules/mkt-service-2025.json';
-import recording2017 from '../rules/recording-2017.json';
-import salesConduct2023 from '../rules/sales-conduct-2023.json';
-import suitability2025 from '../rules/suitability-2025.json';
-import { type RuleSet, loadRuleSet } from './engine/ruleset.js';
+import agencyOps from '../../rules/agency-ops.json';
+import aml2024 from '../../rules/aml-2024.json';
+import bizProcess2025 from '../../rules/biz-process-2025.json';
+import complaints2020 from '../../rules/complaints-2020.json';
+import health2019 from '../../rules/health-2019.json';
+import insuranceLaw2015 from '../../rules/insurance-law-2015.json';
+import lifeService2010 from '../../rules/life-service-2010.json';
+import minorDeathCap2015 from '../../rules/minor-death-cap-2015.json';
+import mktCsGuide from '../../rules/mkt-cs-guide.json';
+import mktService2025 from '../../rules/mkt-service-2025.json';
+import recording2017 from '../../rules/recording-2017.json';
+import salesConduct2023 from '../../rules/sales-conduct-2023.json';
+import suitability2025 from '../../rules/suitability-2025.json';
+import { type RuleSet, loadRuleSet } from './ruleset.js';
 
 const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['mkt-service-2025', mktService2025],

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { Sale } from '../../schemas/sale.js';
-import type { CheckResult } from '../../schemas/result.js';
-import type { CheckOptions } from '../options.js';
-import { runCheck } from '../run.js';
-import { eligibilityCheck } from './definition.js';
+import type { Sale } from '../schemas/sale.js';
+import type { CheckResult } from '../schemas/result.js';
+import type { CheckOptions } from '../checks/options.js';
+import { runCheck } from '../checks/run.js';
+import { eligibilityCheck } from '../checks/eligibility/definition.js';
 
 /** A sale as callers write it (before defaults). */
 export type SaleInput = z.input<typeof Sale>;

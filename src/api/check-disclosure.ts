@@ -1,8 +1,8 @@
-import type { CheckResult } from '../../schemas/result.js';
-import type { SaleInput } from '../eligibility/check-sales-eligibility.js';
-import type { CheckOptions } from '../options.js';
-import { runCheck } from '../run.js';
-import { disclosureCheck } from './definition.js';
+import type { CheckResult } from '../schemas/result.js';
+import type { SaleInput } from './check-sales-eligibility.js';
+import type { CheckOptions } from '../checks/options.js';
+import { runCheck } from '../checks/run.js';
+import { disclosureCheck } from '../checks/disclosure/definition.js';
 
 /**
  * Was everything the sources require disclosed, in time, in the way they

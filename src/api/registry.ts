@@ -1,15 +1,15 @@
 import type { CheckName } from '../schemas/common.js';
 import type { CheckResult } from '../schemas/result.js';
-import type { CheckOptions } from './options.js';
-import { checkSalesEligibility, type SaleInput } from './eligibility/check-sales-eligibility.js';
-import type { CheckDefinition } from './definition.js';
-import { eligibilityCheck } from './eligibility/definition.js';
-import { retentionCheck } from './retention/definition.js';
-import { checkDisposal, type ArchiveRecordInput } from './retention/retention.js';
-import { checkDeadlines, type ServiceCaseInput } from './deadline/check-deadlines.js';
-import { deadlineCheck } from './deadline/definition.js';
-import { checkDisclosure } from './disclosure/check-disclosure.js';
-import { disclosureCheck } from './disclosure/definition.js';
+import type { CheckOptions } from '../checks/options.js';
+import { checkSalesEligibility, type SaleInput } from './check-sales-eligibility.js';
+import type { CheckDefinition } from '../checks/definition.js';
+import { eligibilityCheck } from '../checks/eligibility/definition.js';
+import { retentionCheck } from '../checks/retention/definition.js';
+import { checkDisposal, type ArchiveRecordInput } from '../checks/retention/retention.js';
+import { checkDeadlines, type ServiceCaseInput } from '../checks/deadline/check-deadlines.js';
+import { deadlineCheck } from '../checks/deadline/definition.js';
+import { checkDisclosure } from './check-disclosure.js';
+import { disclosureCheck } from '../checks/disclosure/definition.js';
 
 /** The checks whose rules and inputs are implemented, by rule `check` name. */
 export const CHECK_DEFINITIONS: Partial<Record<CheckName, CheckDefinition<any, Record<string, unknown>>>> = {

@@ -1,5 +1,5 @@
 import type { CheckOptions } from '../checks/options.js';
-import { checkDefinition } from '../checks/registry.js';
+import { checkDefinition } from '../api/registry.js';
 import { resolveAsOf } from '../checks/run.js';
 import type { CheckName } from '../schemas/common.js';
 

@@ -2,11 +2,11 @@
  * The rule catalogue: every rule of a rulebook with its citation, in text,
  * Markdown or JSON. Generated, never hand-written, so it cannot drift from `rules/`.
  */
-import type { Rulebook } from './engine/rulebook.js';
-import type { Condition } from './engine/conditions.js';
-import { type Rule, ruleRequire } from './schemas/rule.js';
-import type { Clock } from './schemas/clock.js';
-import type { FactCatalog } from './engine/facts.js';
+import type { Rulebook } from './rulebook.js';
+import type { Condition } from '../engine/conditions.js';
+import { type Rule, ruleRequire } from '../schemas/rule.js';
+import type { Clock } from '../schemas/clock.js';
+import type { FactCatalog } from '../engine/facts.js';
 
 /** A condition in one line: `applicantAge >= 18 and channel in [agent, broker]`. */
 export function describeCondition(c: Condition): string {

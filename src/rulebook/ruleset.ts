@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { RuleSetError, type RuleSetIssue } from '../errors.js';
 import { RuleSetFile } from '../schemas/rule.js';
 import { EXPLANATION_FACTS, FACT_CATALOGS } from '../checks/catalogs.js';
-import { validateCondition } from './conditions.js';
-import { type DataPath, RULE_FILE_LIMITS, guardUntrusted, toJsonPointer } from './guard.js';
-import { isAbsent, typeInWords } from './input.js';
+import { validateCondition } from '../engine/conditions.js';
+import { type DataPath, RULE_FILE_LIMITS, guardUntrusted, toJsonPointer } from '../engine/guard.js';
+import { isAbsent, typeInWords } from '../engine/input.js';
 
 /** A validated rule set: the contents of one rule file. */
 export type RuleSet = RuleSetFile;

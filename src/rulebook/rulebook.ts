@@ -3,11 +3,11 @@ import { RuleSetError, type RuleSetIssue } from '../errors.js';
 import type { CheckName } from '../schemas/common.js';
 import { type Rule, ruleRequire } from '../schemas/rule.js';
 import type { RulebookRef } from '../schemas/result.js';
-import { SHIPPED_RULE_SETS } from '../rules-data.js';
-import { type Predicate, TRUE, compileCondition, conditionFacts } from './conditions.js';
-import { type MessageRenderer, messageRenderer } from './messages.js';
+import { SHIPPED_RULE_SETS } from './shipped.js';
+import { type Predicate, TRUE, compileCondition, conditionFacts } from '../engine/conditions.js';
+import { type MessageRenderer, messageRenderer } from '../engine/messages.js';
 import { type RuleSet, loadRuleSet } from './ruleset.js';
-import { canonicalJson, sha256Hex } from './sha256.js';
+import { canonicalJson, sha256Hex } from './hash.js';
 
 
 /** A rule compiled for evaluation. */
